@@ -1,0 +1,347 @@
+package io.mlgate.core.pipeline;
+
+import io.mlgate.core.config.ConfigLoader;
+import io.mlgate.core.config.GateSpec;
+import io.mlgate.core.config.LoadedConfig;
+import io.mlgate.core.config.PipelineConfig;
+import io.mlgate.core.data.ContractResolver;
+import io.mlgate.core.data.CsvRow;
+import io.mlgate.core.data.CsvSource;
+import io.mlgate.core.data.DataException;
+import io.mlgate.core.data.DataValidator;
+import io.mlgate.core.data.ReferenceProfile;
+import io.mlgate.core.data.ResolvedContract;
+import io.mlgate.core.data.ValidationReport;
+import io.mlgate.core.evaluate.Evaluator;
+import io.mlgate.core.evaluate.MetricSet;
+import io.mlgate.core.evaluate.Predictions;
+import io.mlgate.core.gate.GateEvaluator;
+import io.mlgate.core.gate.GateReport;
+import io.mlgate.core.gate.GateStatus;
+import io.mlgate.core.registry.AliasChange;
+import io.mlgate.core.registry.Lineage;
+import io.mlgate.core.registry.ModelRegistry;
+import io.mlgate.core.registry.ModelVersion;
+import io.mlgate.core.registry.RegisterRequest;
+import io.mlgate.core.registry.Registries;
+import io.mlgate.core.report.HtmlReport;
+import io.mlgate.core.report.JUnitReport;
+import io.mlgate.core.report.OpenMetricsReport;
+import io.mlgate.core.train.ModelArtifact;
+import io.mlgate.core.train.ModelTrainer;
+import io.mlgate.core.train.TrainingOutcome;
+import io.mlgate.core.util.AtomicFiles;
+import io.mlgate.core.util.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pipeline steps on one loaded configuration. Each step writes its JSON result (and its
+ * reports) into the output directory and returns it; {@link #run()} chains them the way the
+ * README describes.
+ */
+public final class Pipeline {
+    /** The alias the champion model is read from. */
+    public static final String PRODUCTION = "production";
+
+    private final LoadedConfig loaded;
+    private final PipelineConfig config;
+    private final Progress progress;
+    private final Map<String, String> env;
+    private ModelRegistry registry;
+    private ResolvedContract contract;
+
+    public Pipeline(LoadedConfig loaded, Progress progress, Map<String, String> env) {
+        this.loaded = loaded;
+        this.config = loaded.config();
+        this.progress = progress;
+        this.env = env;
+    }
+
+    public LoadedConfig loaded() {
+        return loaded;
+    }
+
+    /** The directory reports and results are written to. */
+    public Path outputDir() {
+        return loaded.resolve(config.output());
+    }
+
+    /** The default place of the trained model: {@code <output>/model}. */
+    public Path defaultModelDir() {
+        return outputDir().resolve("model");
+    }
+
+    /** The registry named in the configuration. */
+    public ModelRegistry registry() {
+        if (registry == null) {
+            registry = Registries.open(config.registry(), loaded.baseDir());
+        }
+        return registry;
+    }
+
+    /** The data contract: from mlgate.yaml, its contract file, or inferred from the reference (and written). */
+    public ResolvedContract contract() {
+        if (contract == null) {
+            contract = ContractResolver.resolve(loaded);
+        }
+        return contract;
+    }
+
+    private Path required(String path, String key) {
+        if (path == null) {
+            throw new DataException("'" + key + "' is not set; add it under data: in " + loaded.sourceName() + " or pass it on the command line");
+        }
+        return loaded.resolve(path);
+    }
+
+    /** Validates {@code data} (default: data.current, else data.holdout) against the contract and the reference. */
+    public Outcomes.Validation validate(Path data) {
+        Path file = data != null ? data : required(config.data().currentOrHoldout(), "data.current or data.holdout");
+        ResolvedContract resolved = contract();
+        Path reference = required(config.data().referenceOrTrain(), "data.reference or data.train");
+        progress.start("validate " + file.getFileName(), -1);
+        ReferenceProfile profile = ReferenceProfile.build(reference, resolved.contract(), config.label());
+        ValidationReport report = DataValidator.validate(file, resolved.contract(), profile, config.label(), true);
+        progress.done();
+        List<String> messages = new ArrayList<>(report.messages());
+        List<String> files = new ArrayList<>();
+        if (resolved.source() == ResolvedContract.Source.INFERRED) {
+            messages.add(0, "[validate - contract]: INACTIVE - no contract found; inferred one from " + reference.getFileName()
+                    + " and wrote " + resolved.file() + " (review and commit it)");
+            files.add(resolved.file().toString());
+        }
+        Path junit = outputDir().resolve("junit-validation.xml");
+        JUnitReport.writeChecks("mlgate.validate", validationCases(report), junit);
+        files.add(junit.toString());
+        Path html = outputDir().resolve("validation.html");
+        AtomicFiles.write(html, HtmlReport.render(config.model(), null, null, report));
+        files.add(html.toString());
+        Outcomes.Validation outcome = new Outcomes.Validation(report.status(), config.model(), file.toString(),
+                resolved.source().name().toLowerCase(), resolved.file() == null ? null : resolved.file().toString(),
+                report, messages, files);
+        writeJson("validation.json", outcome, files);
+        return outcome;
+    }
+
+    /** Trains the configured candidates, picks the best, and saves the model to {@code modelDir}. */
+    public Outcomes.Training train(Path modelDir) {
+        Path dir = modelDir != null ? modelDir : defaultModelDir();
+        required(config.data().train(), "data.train");
+        TrainingOutcome trained = ModelTrainer.train(loaded, contract().contract(), progress);
+        trained.artifact().save(dir);
+        Path reference = required(config.data().referenceOrTrain(), "data.reference or data.train");
+        ReferenceProfile profile = ReferenceProfile.build(reference, contract().contract(), config.label());
+        AtomicFiles.write(dir.resolve("reference-profile.json"), profile.toJson());
+        List<String> files = new ArrayList<>(List.of(dir.toString()));
+        List<String> messages = new ArrayList<>();
+        var best = trained.best();
+        messages.add(String.format(java.util.Locale.ROOT, "[train - %s]: PASSED - %s %.4f on the validation split, %d rows, %.1f s",
+                best.trainer(), best.metric(), best.validationScore(), trained.trainRows(), trained.seconds()));
+        Outcomes.Training outcome = new Outcomes.Training(GateStatus.PASSED, config.model(), dir.toString(),
+                best.trainer(), best.params(), best.metric(), best.validationScore(), trained.artifact().card().threshold(),
+                trained.candidates(), trained.dataSha256(), trained.configSha256(), trained.trainRows(), trained.seconds(),
+                messages, files);
+        writeJson("training.json", outcome, files);
+        return outcome;
+    }
+
+    /**
+     * Scores the candidate in {@code modelDir} and the registry's production model on the same
+     * holdout rows and applies the gates. Writes evaluation.json, junit.xml, metrics.txt and report.html.
+     */
+    public Outcomes.Evaluation evaluate(Path modelDir, Outcomes.Validation validation) {
+        Path dir = modelDir != null ? modelDir : defaultModelDir();
+        Path holdout = required(config.data().holdout(), "data.holdout");
+        if (!Files.isDirectory(dir)) {
+            throw new DataException(dir + ": no trained model here; run 'mlgate train' first or pass --model-dir");
+        }
+        ModelArtifact candidateModel = ModelArtifact.load(dir);
+        Predictions candidate = candidateModel.predictor().predict(holdout, config.label());
+        Optional<ModelVersion> championVersion = registry().alias(config.model(), PRODUCTION);
+        Predictions champion = null;
+        if (championVersion.isPresent()) {
+            ModelArtifact championModel = ModelArtifact.load(registry().modelDirectory(config.model(), championVersion.get().version()));
+            champion = championModel.predictor().predict(holdout, config.label());
+        }
+        Map<String, String[]> slices = sliceColumns(holdout, candidate.size());
+        GateReport gates = GateEvaluator.evaluate(config.gates(), config.noBaseline(), candidate, champion,
+                championVersion.map(ModelVersion::version).orElse(null), slices);
+        MetricSet candidateMetrics = gates.candidate() != null ? gates.candidate() : Evaluator.evaluate(candidate);
+        MetricSet championMetrics = gates.champion();
+        List<String> files = new ArrayList<>();
+        Path junit = outputDir().resolve("junit.xml");
+        JUnitReport.write(gates, List.of(), junit);
+        files.add(junit.toString());
+        Path metrics = outputDir().resolve("metrics.txt");
+        OpenMetricsReport.write(config.model(), gates, metrics);
+        files.add(metrics.toString());
+        List<String> messages = new ArrayList<>(gates.messages());
+        Outcomes.Evaluation outcome = new Outcomes.Evaluation(gates.status(), config.model(), dir.toString(), holdout.toString(),
+                championVersion.map(ModelVersion::version).orElse(null), candidateMetrics, championMetrics, gates, messages, files);
+        Path html = outputDir().resolve("report.html");
+        AtomicFiles.write(html, HtmlReport.render(config.model(), gates, outcome.championVersion(),
+                validation == null ? null : validation.report()));
+        files.add(html.toString());
+        writeJson("evaluation.json", outcome, files);
+        return outcome;
+    }
+
+    /** One JUnit test case per validation check and per drifted feature. */
+    static List<JUnitReport.Case> validationCases(ValidationReport report) {
+        List<JUnitReport.Case> cases = new ArrayList<>();
+        for (var check : report.checks()) {
+            StringBuilder details = new StringBuilder();
+            for (var o : check.worst()) {
+                details.append("row ").append(o.row()).append(" (line ").append(o.line()).append("): ")
+                        .append(o.column()).append('=').append(o.value()).append('\n');
+            }
+            cases.add(new JUnitReport.Case("mlgate.validate", check.check() + (check.column() == null ? "" : " - " + check.column()),
+                    check.status(), check.message(), details.toString()));
+        }
+        for (var drift : report.drift()) {
+            cases.add(new JUnitReport.Case("mlgate.drift", drift.feature(), drift.status(), drift.message(), null));
+        }
+        return cases;
+    }
+
+    private Map<String, String[]> sliceColumns(Path holdout, int rows) {
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        for (GateSpec gate : config.gates()) {
+            if (gate.slice() != null) {
+                columns.add(gate.slice().column());
+            }
+        }
+        if (columns.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String[]> values = new HashMap<>();
+        try (CsvSource csv = CsvSource.open(holdout)) {
+            Map<String, Integer> index = new LinkedHashMap<>();
+            for (String column : columns) {
+                index.put(column, csv.requireColumn(column, "slice"));
+                values.put(column, new String[rows]);
+            }
+            int i = 0;
+            while (csv.hasNext() && i < rows) {
+                CsvRow row = csv.next();
+                for (Map.Entry<String, Integer> e : index.entrySet()) {
+                    values.get(e.getKey())[i] = row.get(e.getValue());
+                }
+                i++;
+            }
+        }
+        return values;
+    }
+
+    /** Registers the model in {@code modelDir} with the gate result of {@code evaluation} (may be null). */
+    public Outcomes.Registration register(Path modelDir, Outcomes.Evaluation evaluation, Map<String, String> tags, String description) {
+        Path dir = modelDir != null ? modelDir : defaultModelDir();
+        if (!Files.isRegularFile(dir.resolve("model.json"))) {
+            throw new DataException(dir + ": no trained model here (model.json missing); run 'mlgate train' first or pass --model-dir");
+        }
+        ModelArtifact artifact = ModelArtifact.load(dir);
+        var card = artifact.card();
+        Lineage lineage = Lineage.detect(env, loaded.baseDir(), card.dataSha256(), card.configSha256(), card.trainer());
+        Map<String, Double> metrics = evaluation == null ? Map.of() : evaluation.metrics();
+        String gateStatus = evaluation == null ? "NOT_EVALUATED" : evaluation.status().name();
+        List<String> gateMessages = evaluation == null ? List.of() : evaluation.messages();
+        ModelVersion version = registry().register(new RegisterRequest(config.model(), dir, metrics, gateStatus, gateMessages,
+                lineage, tags == null ? Map.of() : tags, description));
+        List<String> files = new ArrayList<>();
+        String message = "[register]: PASSED - " + config.model() + " version " + version.version() + " registered in "
+                + config.registry() + " (gate " + gateStatus + ")";
+        Outcomes.Registration outcome = new Outcomes.Registration(GateStatus.PASSED, config.model(), version.version(),
+                config.registry(), version, List.of(message), files);
+        writeJson("registration.json", outcome, files);
+        return outcome;
+    }
+
+    /** Moves an alias to a version, with a reason; audited in the registry history. */
+    public Outcomes.Promotion promote(String version, String alias, String reason, String actor) {
+        AliasChange change = registry().promote(config.model(), version, alias, reason, actor, null);
+        String message = change.changed()
+                ? "[promote - " + alias + "]: PASSED - " + config.model() + " " + alias + " -> version " + version
+                        + (change.previousVersion() == null ? " (was unset)" : " (was version " + change.previousVersion() + ")")
+                : "[promote - " + alias + "]: PASSED - " + config.model() + " " + alias + " already at version " + version + "; nothing changed";
+        List<String> files = new ArrayList<>();
+        Outcomes.Promotion outcome = new Outcomes.Promotion(GateStatus.PASSED, config.model(), alias, version,
+                change.previousVersion(), change.changed(), reason, change, List.of(message), files);
+        writeJson("promotion.json", outcome, files);
+        return outcome;
+    }
+
+    /**
+     * validate, train, evaluate, register, and promote when the gates allow it. A FAILED
+     * validation or gate stops the run before registering, so production is never touched.
+     */
+    public Outcomes.Run run() {
+        List<String> messages = new ArrayList<>();
+        Outcomes.Validation validation = validate(null);
+        messages.addAll(validation.messages());
+        if (validation.status() == GateStatus.FAILED) {
+            return finishRun(GateStatus.FAILED, "validate", validation, null, null, null, null, messages);
+        }
+        Outcomes.Training training = train(null);
+        messages.addAll(training.messages());
+        Outcomes.Evaluation evaluation = evaluate(null, validation);
+        messages.addAll(evaluation.messages());
+        if (evaluation.status() == GateStatus.FAILED) {
+            messages.add("[run]: FAILED - the candidate did not pass the gates; nothing registered, " + PRODUCTION + " unchanged");
+            return finishRun(GateStatus.FAILED, "evaluate", validation, training, evaluation, null, null, messages);
+        }
+        Outcomes.Registration registration = register(null, evaluation, Map.of(), null);
+        messages.addAll(registration.messages());
+        Outcomes.Promotion promotion = null;
+        String target = config.promote().to();
+        boolean allowed = evaluation.status() == GateStatus.PASSED || evaluation.status() == GateStatus.INACTIVE
+                || (evaluation.status() == GateStatus.WARNING && config.promote().allowWarning());
+        if (!"none".equals(target) && allowed) {
+            promotion = promote(registration.version(), target, "gates " + evaluation.status() + " in mlgate run", null);
+            messages.addAll(promotion.messages());
+        } else if (!"none".equals(target)) {
+            messages.add("[promote - " + target + "]: WARNING - not promoted: gates " + evaluation.status()
+                    + "; promote by hand with 'mlgate promote --version " + registration.version() + " --to " + target + " --reason ...'");
+        }
+        GateStatus status = validation.status().worst(evaluation.status());
+        return finishRun(status, null, validation, training, evaluation, registration, promotion, messages);
+    }
+
+    private Outcomes.Run finishRun(GateStatus status, String stoppedAt, Outcomes.Validation validation, Outcomes.Training training,
+            Outcomes.Evaluation evaluation, Outcomes.Registration registration, Outcomes.Promotion promotion, List<String> messages) {
+        List<String> files = new ArrayList<>();
+        for (StepOutcome step : new StepOutcome[] {validation, training, evaluation, registration, promotion}) {
+            if (step != null) {
+                files.addAll(step.files());
+            }
+        }
+        Outcomes.Run run = new Outcomes.Run(status, config.model(), stoppedAt, validation, training, evaluation, registration,
+                promotion, messages, files);
+        writeJson("run.json", run, files);
+        return run;
+    }
+
+    private void writeJson(String name, Object outcome, List<String> files) {
+        Path file = outputDir().resolve(name);
+        files.add(file.toString());
+        AtomicFiles.write(file, toJson(outcome));
+    }
+
+    /** The JSON form of an outcome (snake_case), as written and as printed by {@code --json}. */
+    public static String toJson(Object outcome) {
+        try {
+            return ConfigLoader.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON for " + outcome.getClass().getSimpleName(), e);
+        }
+    }
+}
