@@ -502,22 +502,24 @@ public final class FileModelRegistry implements ModelRegistry {
     private void appendLine(String model, HistoryEntry entry) {
         Path file = modelDir(model).resolve(HISTORY);
         byte[] line = (RegistryJson.line(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        // Append-only by design, so this is the one write that is not a temp-file rename: one
-        // write of a whole line in APPEND mode, then fsync, under the model lock.
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND, StandardOpenOption.READ)) {
+        // Append-only by design, so this is the one write that is not a temp-file rename: whole
+        // lines written at the end of the file under the model lock (every writer takes it), then fsync.
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            long end = channel.size();
             ByteBuffer buffer = ByteBuffer.wrap(line);
-            long size = channel.size();
-            if (size > 0) {
+            if (end > 0) {
                 // A torn last line from a crashed writer must not swallow this entry.
                 ByteBuffer last = ByteBuffer.allocate(1);
-                channel.read(last, size - 1);
+                channel.read(last, end - 1);
                 if (last.get(0) != '\n') {
-                    buffer = ByteBuffer.wrap(("\n" + new String(line, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+                    byte[] separated = new byte[line.length + 1];
+                    separated[0] = '\n';
+                    System.arraycopy(line, 0, separated, 1, line.length);
+                    buffer = ByteBuffer.wrap(separated);
                 }
             }
             while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                end += channel.write(buffer, end);
             }
             channel.force(true);
         } catch (IOException e) {
