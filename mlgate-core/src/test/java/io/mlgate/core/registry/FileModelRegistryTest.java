@@ -218,7 +218,7 @@ class FileModelRegistryTest {
             assertThat(v.aliases()).containsExactly("candidate", "staging");
         });
         assertThat(registry.alias("credit-risk", "production")).isEmpty();
-        assertThat(registry.version("credit-risk", "1")).get().extracting(ModelVersion::aliases).asList().isEmpty();
+        assertThat(registry.version("credit-risk", "1").orElseThrow().aliases()).isEmpty();
     }
 
     @Test
