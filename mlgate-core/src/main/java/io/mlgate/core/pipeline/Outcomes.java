@@ -24,7 +24,7 @@ public final class Outcomes {
     /** Result of {@code train}. */
     public record Training(
             GateStatus status, String model, String modelDir, String trainer, Map<String, Object> params,
-            String selectionMetric, double validationScore, double threshold, List<CandidateResult> candidates,
+            String selectionMetric, double validationScore, Double threshold, List<CandidateResult> candidates,
             String dataSha256, String configSha256, long trainRows, double seconds,
             List<String> messages, List<String> files) implements StepOutcome {
     }

@@ -110,7 +110,7 @@ public final class Pipeline {
         ResolvedContract resolved = contract();
         Path reference = required(config.data().referenceOrTrain(), "data.reference or data.train");
         progress.start("validate " + file.getFileName(), -1);
-        ReferenceProfile profile = ReferenceProfile.build(reference, resolved.contract(), config.label());
+        ReferenceProfile profile = ReferenceProfile.compute(reference, resolved.contract(), config.label());
         ValidationReport report = DataValidator.validate(file, resolved.contract(), profile, config.label(), true);
         progress.done();
         List<String> messages = new ArrayList<>(report.messages());
@@ -140,7 +140,7 @@ public final class Pipeline {
         TrainingOutcome trained = ModelTrainer.train(loaded, contract().contract(), progress);
         trained.artifact().save(dir);
         Path reference = required(config.data().referenceOrTrain(), "data.reference or data.train");
-        ReferenceProfile profile = ReferenceProfile.build(reference, contract().contract(), config.label());
+        ReferenceProfile profile = ReferenceProfile.compute(reference, contract().contract(), config.label());
         AtomicFiles.write(dir.resolve("reference-profile.json"), profile.toJson());
         List<String> files = new ArrayList<>(List.of(dir.toString()));
         List<String> messages = new ArrayList<>();
