@@ -65,7 +65,9 @@ public record ReferenceProfile(int version, String source, long rows, int bins, 
             }
             return profile;
         } catch (JsonProcessingException e) {
-            throw new DataException("reference profile JSON is not valid: " + e.getOriginalMessage()
+            String why = e.getCause() instanceof IllegalArgumentException bad && bad.getMessage() != null
+                    ? bad.getMessage() : e.getOriginalMessage();
+            throw new DataException("reference profile JSON is not valid: " + why
                     + "; recompute it from the reference data", e);
         }
     }
