@@ -159,7 +159,8 @@ public final class ContractInferrer {
                 values = new ArrayList<>(distinct.keySet());
                 values.sort(null);
             }
-            Boolean nullable = null;
+            // Written explicitly: a committed contract should say that empty cells fail.
+            Boolean nullable = false;
             Double maxNullRate = null;
             String impute = null;
             if (nulls > 0) {
