@@ -53,6 +53,7 @@ public final class ContractResolver {
         PipelineConfig config = loaded.config();
         ContractSpec settings = config.contract();
         if (!settings.columns().isEmpty()) {
+            requireTypes(settings, loaded.file(), List.of("contract", "columns"), loaded.sourceName());
             return new ResolvedContract(settings, ResolvedContract.Source.YAML, loaded.file());
         }
         Path file = loaded.resolve(settings.fileOrDefault());
@@ -120,13 +121,7 @@ public final class ContractResolver {
             throw new ConfigException(file + ":1:1: the data contract has no columns; delete the file to infer it again "
                     + "from the reference data, or list the columns under 'columns:'");
         }
-        for (Map.Entry<String, ColumnSpec> column : fromFile.columns().entrySet()) {
-            if (column.getValue() == null || column.getValue().type() == null) {
-                int[] at = locate(text, List.of("columns", column.getKey()));
-                throw new ConfigException(file + (at != null ? ":" + at[0] + ":" + at[1] : "") + ": column '"
-                        + column.getKey() + "' has no 'type'; use one of: int, float, category, bool, string");
-            }
-        }
+        requireTypes(fromFile, file, List.of("columns"), file.toString());
         return new ContractSpec(
                 settings.file(),
                 tree.has("key") ? fromFile.key() : settings.key(),
@@ -134,6 +129,26 @@ public final class ContractResolver {
                 tree.has("unexpected_columns") ? fromFile.unexpectedColumns() : settings.unexpectedColumns(),
                 tree.has("min_rows") ? fromFile.minRows() : settings.minRows(),
                 tree.has("drift") ? fromFile.drift() : settings.drift());
+    }
+
+    /** Every column needs a type; the error points at the column's key. */
+    private static void requireTypes(ContractSpec contract, Path file, List<Object> columnsPath, String sourceName) {
+        for (Map.Entry<String, ColumnSpec> column : contract.columns().entrySet()) {
+            if (column.getValue() == null || column.getValue().type() == null) {
+                int[] at = null;
+                if (file != null) {
+                    try {
+                        List<Object> path = new ArrayList<>(columnsPath);
+                        path.add(column.getKey());
+                        at = locate(Files.readString(file), path);
+                    } catch (IOException e) {
+                        at = null; // the message without a line is still right
+                    }
+                }
+                throw new ConfigException(sourceName + (at != null ? ":" + at[0] + ":" + at[1] : "") + ": column '"
+                        + column.getKey() + "' has no 'type'; use one of: int, float, category, bool, string");
+            }
+        }
     }
 
     /** "file:line:col: what is wrong at which key", like mlgate.yaml errors. */

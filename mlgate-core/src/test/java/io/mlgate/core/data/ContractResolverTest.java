@@ -99,6 +99,13 @@ class ContractResolverTest {
     }
 
     @Test
+    void aColumnWithoutTypeInMlgateYamlIsNamed() throws IOException {
+        LoadedConfig loaded = load("contract:\n  columns:\n    int_rate: {min: 0}\n");
+        assertThatThrownBy(() -> ContractResolver.resolve(loaded))
+                .hasMessage(dir.resolve("mlgate.yaml") + ":6:5: column 'int_rate' has no 'type'; use one of: int, float, category, bool, string");
+    }
+
+    @Test
     void withoutColumnsFileOrDataTheErrorSaysWhatToSet() throws IOException {
         Path file = dir.resolve("mlgate.yaml");
         Files.writeString(file, "model: m\nlabel: Class\n");
