@@ -246,7 +246,7 @@ public final class GateEvaluator {
                 checks.add(thresholdCheck(c, spec.threshold(), gate.metric.higherIsBetter()));
             }
             StringBuilder body = new StringBuilder("candidate ").append(f4(c)).append(", champion ").append(f4(h));
-            if (!anyDelta) {
+            if (!anyDelta && !anyRelative) {
                 body.append(", delta ").append(signed4(delta));
             }
             for (Check check : checks) {
