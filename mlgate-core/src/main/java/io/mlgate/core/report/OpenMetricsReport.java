@@ -3,8 +3,12 @@ package io.mlgate.core.report;
 import io.mlgate.core.evaluate.MetricSet;
 import io.mlgate.core.gate.GateReport;
 import io.mlgate.core.gate.GateResult;
+import io.mlgate.core.gate.GateStatus;
 import io.mlgate.core.util.AtomicFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,22 +35,45 @@ public final class OpenMetricsReport {
         metrics(out, modelLabel, "candidate", report.candidate());
         metrics(out, modelLabel, "champion", report.champion());
 
+        List<String> gates = uniqueGateLabels(report.results());
         family(out, "mlgate_gate_status", "Gate verdict: " + STATUS_HELP + ".");
-        for (GateResult result : report.results()) {
-            out.append("mlgate_gate_status{").append(modelLabel).append(",gate=\"").append(label(result.label())).append("\"} ")
-                    .append(result.status().ordinal()).append('\n');
+        for (int i = 0; i < gates.size(); i++) {
+            out.append("mlgate_gate_status{").append(modelLabel).append(",gate=\"").append(label(gates.get(i))).append("\"} ")
+                    .append(code(report.results().get(i).status())).append('\n');
         }
         family(out, "mlgate_gate_delta", "Candidate minus champion of a gate's metric.");
-        for (GateResult result : report.results()) {
-            if (result.delta() != null) {
-                out.append("mlgate_gate_delta{").append(modelLabel).append(",gate=\"").append(label(result.label())).append("\"} ")
-                        .append(number(result.delta())).append('\n');
+        for (int i = 0; i < gates.size(); i++) {
+            Double delta = report.results().get(i).delta();
+            if (delta != null) {
+                out.append("mlgate_gate_delta{").append(modelLabel).append(",gate=\"").append(label(gates.get(i))).append("\"} ")
+                        .append(number(delta)).append('\n');
             }
         }
         family(out, "mlgate_status", "Overall gate verdict: " + STATUS_HELP + ".");
-        out.append("mlgate_status{").append(modelLabel).append("} ").append(report.status().ordinal()).append('\n');
+        out.append("mlgate_status{").append(modelLabel).append("} ").append(code(report.status())).append('\n');
         out.append("# EOF\n");
         return out.toString();
+    }
+
+    /** The verdict as a number; explicit so that reordering the enum cannot change dashboards. */
+    static int code(GateStatus status) {
+        return switch (status) {
+            case INACTIVE -> 0;
+            case PASSED -> 1;
+            case WARNING -> 2;
+            case FAILED -> 3;
+        };
+    }
+
+    /** Gate labels, with " (2)", " (3)" ... appended to repeats: a sample's label set must be unique in its family. */
+    private static List<String> uniqueGateLabels(List<GateResult> results) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> labels = new ArrayList<>();
+        for (GateResult result : results) {
+            int count = seen.merge(result.label(), 1, Integer::sum);
+            labels.add(count == 1 ? result.label() : result.label() + " (" + count + ")");
+        }
+        return labels;
     }
 
     private static void family(StringBuilder out, String name, String help) {
