@@ -102,29 +102,72 @@ public final class JUnitReport {
         long skipped = cases.stream().filter(c -> c.status() == GateStatus.INACTIVE).count();
         String counts = " tests=\"" + cases.size() + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\"";
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuites name=\"").append(XmlText.attribute(suite)).append('"').append(counts).append(">\n");
-        xml.append("  <testsuite name=\"").append(XmlText.attribute(suite)).append('"').append(counts).append(" time=\"0\">\n");
+        xml.append("<testsuites name=\"").append(attribute(suite)).append('"').append(counts).append(">\n");
+        xml.append("  <testsuite name=\"").append(attribute(suite)).append('"').append(counts).append(" time=\"0\">\n");
         xml.append("    <properties>\n");
         xml.append("      <property name=\"mlgate.status\" value=\"").append(overall.name()).append("\"/>\n");
         xml.append("    </properties>\n");
         for (Case c : cases) {
-            xml.append("    <testcase classname=\"").append(XmlText.attribute(c.className()))
-                    .append("\" name=\"").append(XmlText.attribute(c.name())).append("\" time=\"0\">\n");
+            xml.append("    <testcase classname=\"").append(attribute(c.className()))
+                    .append("\" name=\"").append(attribute(c.name())).append("\" time=\"0\">\n");
             String message = c.message() == null ? c.status().name().toLowerCase(Locale.ROOT) : c.message();
             String output = c.details() == null || c.details().isBlank() ? message : message + "\n" + c.details();
             switch (c.status()) {
-                case FAILED -> xml.append("      <failure message=\"").append(XmlText.attribute(message))
-                        .append("\" type=\"FAILED\">").append(XmlText.text(output)).append("</failure>\n");
-                case INACTIVE -> xml.append("      <skipped message=\"").append(XmlText.attribute(message)).append("\"/>\n")
-                        .append("      <system-out>").append(XmlText.text(output)).append("</system-out>\n");
-                case PASSED, WARNING -> xml.append("      <system-out>").append(XmlText.text(output)).append("</system-out>\n");
+                case FAILED -> xml.append("      <failure message=\"").append(attribute(message))
+                        .append("\" type=\"FAILED\">").append(text(output)).append("</failure>\n");
+                case INACTIVE -> xml.append("      <skipped message=\"").append(attribute(message)).append("\"/>\n")
+                        .append("      <system-out>").append(text(output)).append("</system-out>\n");
+                case PASSED, WARNING -> xml.append("      <system-out>").append(text(output)).append("</system-out>\n");
             }
             xml.append("    </testcase>\n");
         }
         if (!notes.isEmpty()) {
-            xml.append("    <system-out>").append(XmlText.text(String.join("\n", notes))).append("</system-out>\n");
+            xml.append("    <system-out>").append(text(String.join("\n", notes))).append("</system-out>\n");
         }
         xml.append("  </testsuite>\n</testsuites>\n");
         return xml.toString();
+    }
+
+    // XML 1.0 escaping: markup escaped, characters XML cannot carry replaced by U+FFFD
+
+    /** Escapes an attribute value: line breaks become character references so parsers keep them. */
+    private static String attribute(String value) {
+        return escape(value, true);
+    }
+
+    /** Escapes element content; line breaks and tabs stay as they are. */
+    private static String text(String value) {
+        return escape(value, false);
+    }
+
+    private static String escape(String value, boolean attribute) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        value.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                case '\r' -> out.append(attribute ? "&#13;" : "\r");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
+                default -> {
+                    if (isXmlChar(cp)) {
+                        out.appendCodePoint(cp);
+                    } else {
+                        out.append('\uFFFD');
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean isXmlChar(int cp) {
+        return cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000 && cp <= 0x10FFFF;
     }
 }
