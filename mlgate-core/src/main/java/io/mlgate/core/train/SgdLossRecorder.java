@@ -42,7 +42,9 @@ final class SgdLossRecorder implements AutoCloseable {
                 Matcher m = LOSS.matcher(msg);
                 if (m.find()) {
                     try {
-                        points.add(new double[] {points.size() + 1, Double.parseDouble(m.group(1)) * scale});
+                        // Tribuo logs the objective's value, which for LogMulticlass is the log-likelihood
+                        // (<= 0); its magnitude is the loss
+                        points.add(new double[] {points.size() + 1, Math.abs(Double.parseDouble(m.group(1)) * scale)});
                     } catch (NumberFormatException ignored) {
                         // not a loss line after all
                     }
