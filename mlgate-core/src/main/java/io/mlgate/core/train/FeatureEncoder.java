@@ -44,7 +44,19 @@ import java.util.Set;
 public record FeatureEncoder(String label, Task task, List<Column> columns, Double targetMean, Double targetStd) {
 
     /** How a column becomes features. */
-    public enum Kind { NUMERIC, BOOL, CATEGORY }
+    public enum Kind {
+        NUMERIC, BOOL, CATEGORY;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Kind parse(String value) {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
+    }
 
     /**
      * One feature column.
@@ -218,6 +230,23 @@ public record FeatureEncoder(String label, Task task, List<Column> columns, Doub
     }
 
     // ---------------------------------------------------------------- fitting
+
+    /**
+     * Plans and fits an encoder on a training CSV in one call (impute statistics and category
+     * lists from that file; no scaling or binning). When the contract lists no columns, kinds
+     * are inferred from the first 1000 rows.
+     */
+    public static FeatureEncoder fromTrainingData(ContractSpec contract, TrainSpec train, String label, Task task, java.nio.file.Path csv) {
+        List<String> header = new ArrayList<>();
+        Map<String, Kind> kinds = Map.of();
+        if (contract.columns().isEmpty()) {
+            kinds = inferKinds(header, DatasetLoader.sample(csv, 1000, header));
+        } else {
+            header.addAll(DatasetLoader.header(csv));
+        }
+        FeatureEncoder plan = plan(contract, train, label, task, header, kinds);
+        return plan.fit(DatasetLoader.read(csv, plan, label, task, true));
+    }
 
     /** Computes impute statistics and category lists from the training rows. */
     FeatureEncoder fit(RawTable raw) {

@@ -35,7 +35,8 @@ class ModelTrainerTest {
     @CsvSource(delimiter = ';', value = {
             "xgboost; {rounds: 50, depth: 4}",
             "linear; {epochs: 5}",
-            "cart; {depth: 6}"})
+            "cart; {depth: 6}",
+            "random-forest; {trees: 30, depth: 6}"})
     void everyRegressorExplainsMostOfAmesPrices(String trainer, String params) {
         TrainingOutcome outcome = ModelTrainer.train(
                 TrainFixtures.ames("trainer: " + trainer + "\nparams: " + params + "\nthreads: 2\nsearch: {metric: r2}"),
@@ -181,5 +182,63 @@ class ModelTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("train.search.params.depth is not a parameter of any candidate trainer")
                 .hasMessageContaining("epochs");
+    }
+
+    private static final String CREDIT_COLUMNS = """
+            Status: {type: category, role: label}
+            Seniority: {type: int}
+            Home: {type: category, nullable: true, impute: mode}
+            Time: {type: int}
+            Age: {type: int}
+            Marital: {type: category, nullable: true, impute: "constant:unknown"}
+            Records: {type: category}
+            Job: {type: category, nullable: true, impute: mode}
+            Expenses: {type: int}
+            Income: {type: float, nullable: true, impute: median}
+            Assets: {type: float, nullable: true, impute: median}
+            Debt: {type: float, nullable: true, impute: zero}
+            Amount: {type: int}
+            Price: {type: int}
+            """;
+
+    @Test
+    void emptyCellsAreImputedAsTheContractSays() {
+        var loaded = TrainFixtures.creditData(CREDIT_COLUMNS, "trainer: xgboost\nparams: {rounds: 30, depth: 3}");
+
+        TrainingOutcome outcome = ModelTrainer.train(loaded, loaded.config().contract(), Progress.NONE);
+
+        assertThat(outcome.best().validationScore()).isGreaterThan(0.7);
+        assertThat(outcome.artifact().card().encoder().columns())
+                .filteredOn(c -> c.name().equals("Debt")).singleElement()
+                .satisfies(c -> assertThat(c.fill()).isEqualTo(0.0));
+    }
+
+    @Test
+    void anEmptyCellInAColumnWithoutImputeStopsTrainingWithLineAndColumn() {
+        var loaded = TrainFixtures.creditData(CREDIT_COLUMNS.replace("Income: {type: float, nullable: true, impute: median}",
+                "Income: {type: float, nullable: true}"), "trainer: xgboost\nparams: {rounds: 5}");
+
+        assertThatThrownBy(() -> ModelTrainer.train(loaded, loaded.config().contract(), Progress.NONE))
+                .isInstanceOf(io.mlgate.core.data.DataException.class)
+                .hasMessageMatching(".*credit_data\\.csv:\\d+: column 'Income' is empty and has no impute rule; set contract\\.columns\\.Income\\.impute.*");
+    }
+
+    @Test
+    void aMulticlassLabelIsScoredByMacroAucAndPredictedByArgmax() {
+        var loaded = TrainFixtures.config("""
+                model: status
+                label: verification_status
+                data: {train: lending_club.csv}
+                train: {trainer: xgboost, params: {rounds: 10, depth: 3}}
+                """, TrainFixtures.dataDir());
+
+        TrainingOutcome outcome = ModelTrainer.train(loaded, ContractSpec.empty(), Progress.NONE);
+
+        assertThat(outcome.artifact().card().classes()).containsExactly("Not_Verified", "Source_Verified", "Verified");
+        assertThat(outcome.artifact().card().positive()).isNull();
+        assertThat(outcome.best().validationScore()).isGreaterThan(0.55);
+        Predictions p = outcome.artifact().predictor().predict(TrainFixtures.lendingClub(), "verification_status");
+        assertThat(p.positiveScore()).isNull();
+        assertThat(p.predicted()).containsAnyOf("Not_Verified", "Source_Verified", "Verified");
     }
 }

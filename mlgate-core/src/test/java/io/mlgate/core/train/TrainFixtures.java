@@ -27,6 +27,13 @@ final class TrainFixtures {
         return dataDir().resolve("ames.csv");
     }
 
+    /** credit_data (label Status, 455 empty cells) with the given contract columns and train yaml. */
+    static LoadedConfig creditData(String contractColumnsYaml, String trainYaml) {
+        return config("model: credit\ntask: classification\nlabel: Status\npositive: bad\ndata: {train: credit_data.csv}\n"
+                + "contract:\n  columns:\n" + ("    " + contractColumnsYaml.strip().replace("\n", "\n    ")) + "\n"
+                + "train:\n" + indent(trainYaml), dataDir());
+    }
+
     /** lending_club (label Class, good/bad) with the given yaml under {@code train:}. */
     static LoadedConfig lendingClub(String trainYaml) {
         return config("model: credit\ntask: classification\nlabel: Class\ndata: {train: lending_club.csv}\ntrain:\n" + indent(trainYaml), dataDir());
