@@ -1,0 +1,28 @@
+package io.mlgate.core.train;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * What {@code training.json} holds: how the model was picked.
+ *
+ * @param metric         the search metric
+ * @param higherIsBetter its direction
+ * @param validation     "split 0.2 stratified" or "5-fold stratified"
+ * @param validationRows rows scored per candidate
+ * @param positive       positive class (binary classification)
+ * @param positiveNote   why that class is positive when it was not configured
+ * @param threshold      the decision threshold chosen, null for regression and multiclass
+ * @param thresholdRule  "fixed" or "optimize (F1 on validation)"
+ * @param candidates     all candidates with their scores and curves
+ * @param bestIndex      index of the winner in {@code candidates}
+ * @param seconds        wall time of training
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrainingReport(String metric, boolean higherIsBetter, String validation, int validationRows, String positive,
+                             String positiveNote, Double threshold, String thresholdRule, List<CandidateResult> candidates,
+                             int bestIndex, double seconds) {
+    public TrainingReport {
+        candidates = List.copyOf(candidates);
+    }
+}
