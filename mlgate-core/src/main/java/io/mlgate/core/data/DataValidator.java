@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
  * <p>Verdicts. A broken schema fails: a missing column, an unexpected column (per
  * {@code unexpected_columns}), a value of the wrong type, an empty cell in a non-nullable column,
  * a null rate above {@code max_null_rate}, a repeated key, fewer rows than {@code min_rows}.
- * Changed values are graded: a value outside [min, max] warns when it lies within 10% of the
- * range's span beyond the bound and fails beyond that; unknown categories warn when they are at
- * most 1% of the column's non-empty values (a rare new category) and fail above (a renamed or
- * remapped one). Drift warns or fails by each feature's PSI (and JS, when set) thresholds and
+ * Changed values are graded by how many there are: values outside [min, max] and unknown
+ * categories warn when they are at most 1% of the column's non-empty values (a few outliers, a
+ * rare new category) and fail above that (a shifted unit, a renamed or remapped category). A
+ * count column's tail routinely exceeds a range inferred from a sample; a systematic change
+ * does not hide in 1% of the rows. Drift warns or fails by each feature's PSI (and JS, when set) thresholds and
  * gives no verdict (INACTIVE) below {@code drift.min_rows} rows or for an ignored feature.
  *
  * <p>Memory is constant in the number of rows except for the duplicate-key check, which keeps a
@@ -36,8 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class DataValidator {
     static final int MAX_OFFENDERS = 5;
-    static final double RANGE_TOLERANCE = 0.1;
-    static final double DOMAIN_WARN_SHARE = 0.01;
+    /** Values outside the contract up to this share of a column's non-empty values only warn. */
+    static final double OUTLIER_WARN_SHARE = 0.01;
 
     private DataValidator() {
     }
@@ -251,7 +252,6 @@ public final class DataValidator {
         final boolean nullable;
         final double min;
         final double max;
-        final double tolerance;
         final Map<String, Category> categories;
         final boolean hasDomain;
         final FeatureProfile profile;
@@ -263,7 +263,6 @@ public final class DataValidator {
         long nulls;
         long typeViolations;
         long rangeViolations;
-        long rangeFar;
         long domainViolations;
         final Offenders nullOffenders = new Offenders(MAX_OFFENDERS);
         final Offenders typeOffenders = new Offenders(MAX_OFFENDERS);
@@ -279,10 +278,6 @@ public final class DataValidator {
             this.nullable = spec.isNullable();
             this.min = spec.min() == null ? Double.NEGATIVE_INFINITY : spec.min();
             this.max = spec.max() == null ? Double.POSITIVE_INFINITY : spec.max();
-            double span = spec.min() != null && spec.max() != null && spec.max() > spec.min() ? spec.max() - spec.min()
-                    : Math.max(1, Math.max(spec.min() == null ? 0 : Math.abs(spec.min()),
-                            spec.max() == null ? 0 : Math.abs(spec.max())));
-            this.tolerance = RANGE_TOLERANCE * span;
             boolean numericColumn = kind == Kind.INT || kind == Kind.FLOAT;
             String mismatch = null;
             FeatureProfile usable = referenceProfile;
@@ -328,9 +323,6 @@ public final class DataValidator {
                     if (v < min || v > max) {
                         double excess = v < min ? min - v : v - max;
                         rangeViolations++;
-                        if (excess > tolerance) {
-                            rangeFar++;
-                        }
                         rangeOffenders.worst(excess, row, name, cell);
                     }
                     if (driftCounts != null) {
@@ -405,11 +397,11 @@ public final class DataValidator {
                 return null;
             }
             Offender worst = rangeOffenders.firstKept();
-            GateStatus status = rangeFar > 0 ? GateStatus.FAILED : GateStatus.WARNING;
+            GateStatus status = rangeViolations <= OUTLIER_WARN_SHARE * nonNull ? GateStatus.WARNING : GateStatus.FAILED;
             return new CheckResult(CheckResult.RANGE, name, status, rangeViolations,
                     rangeViolations + (rangeViolations == 1 ? " value" : " values") + " outside [" + bound(min) + ", "
                             + bound(max) + "], farthest " + worst.value().strip() + " at row " + worst.row()
-                            + (status == GateStatus.WARNING ? " (within 10% of the range)" : ""),
+                            + (status == GateStatus.WARNING ? " (at most 1% of the values)" : ""),
                     rangeOffenders.list());
         }
 
@@ -418,7 +410,7 @@ public final class DataValidator {
                 return null;
             }
             Offender first = domainOffenders.firstKept();
-            GateStatus status = domainViolations <= DOMAIN_WARN_SHARE * nonNull ? GateStatus.WARNING : GateStatus.FAILED;
+            GateStatus status = domainViolations <= OUTLIER_WARN_SHARE * nonNull ? GateStatus.WARNING : GateStatus.FAILED;
             return new CheckResult(CheckResult.DOMAIN, name, status, domainViolations,
                     domainViolations + (domainViolations == 1 ? " value is" : " values are") + " not among the "
                             + spec.values().size() + " allowed categories, first '" + first.value() + "' at row "

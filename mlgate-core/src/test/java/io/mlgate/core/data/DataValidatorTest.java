@@ -99,13 +99,30 @@ class DataValidatorTest {
     }
 
     @Test
-    void aValueJustOutsideTheRangeOnlyWarns() {
-        Path csv = TestCsv.write(dir.resolve("h.csv"), "age", "30", "105");
+    void aFewValuesOutsideTheRangeOnlyWarn() {
+        StringBuilder rows = new StringBuilder("age");
+        for (int i = 0; i < 200; i++) {
+            rows.append('\n').append(i == 150 ? "205" : "30");
+        }
+        Path csv = TestCsv.write(dir.resolve("h.csv"), rows.toString());
         ValidationReport report = DataValidator.validate(csv,
                 contract("contract:\n  columns:\n    age: {type: int, min: 18, max: 100}\n"), null, null, false);
         assertThat(report.messages()).contains(
-                "[validate - range - age]: WARNING - 1 value outside [18, 100], farthest 105 at row 2 (within 10% of the range)");
+                "[validate - range - age]: WARNING - 1 value outside [18, 100], farthest 205 at row 151 (at most 1% of the values)");
         assertThat(report.status()).isEqualTo(GateStatus.WARNING);
+    }
+
+    @Test
+    void moreThanOnePercentOutsideTheRangeFails() {
+        StringBuilder rows = new StringBuilder("age");
+        for (int i = 0; i < 200; i++) {
+            rows.append('\n').append(i % 50 == 0 ? "101" : "30");
+        }
+        Path csv = TestCsv.write(dir.resolve("h.csv"), rows.toString());
+        ValidationReport report = DataValidator.validate(csv,
+                contract("contract:\n  columns:\n    age: {type: int, min: 18, max: 100}\n"), null, null, false);
+        assertThat(report.checks(CheckResult.RANGE).get(0).status()).isEqualTo(GateStatus.FAILED);
+        assertThat(report.status()).isEqualTo(GateStatus.FAILED);
     }
 
     @Test
