@@ -26,13 +26,14 @@ import java.util.Set;
  * <p><b>Ranges are a plausibility fence, not the observed range.</b> A holdout drawn from the same
  * distribution as the reference routinely goes past the observed extremes of heavy-tailed columns
  * (on a 80/20 split of the lending-club data, {@code revol_util} goes 24% of the observed span past
- * the training maximum), so the observed min/max would fail honest data. The inferred bounds are
- * the observed ones widened by half the observed span on each side, never crossing zero (a column
+ * the training maximum, and count columns such as {@code open_il_12m} go to twice the training
+ * maximum), so the observed min/max would fail honest data. The inferred bounds are
+ * the observed ones widened by the observed span on each side, never crossing zero (a column
  * never negative in the reference stays non-negative, so negative values and sign errors are still
  * caught), and rounded outward to two significant digits of the margin (int columns to whole
  * numbers). Wrong units, sentinel values (-1, 999999) and corrupt values fall outside; moderate
  * shifts are the job of drift, which compares whole distributions. {@link DataValidator} then
- * warns for values within 10% of the span beyond a bound and fails beyond that.
+ * warns when at most 1% of a column's values fall outside and fails above that.
  *
  * <p>Empty cells: a column with any makes it nullable with {@code max_null_rate} = the observed
  * rate x 1.25 + 0.005, rounded up to whole percent (room for sampling noise of a holdout), and an
@@ -181,7 +182,7 @@ public final class ContractInferrer {
     /** The inferred [min, max] of a numeric column; see the class comment for why it is wider than observed. */
     static double[] fence(double min, double max, boolean integer) {
         double span = max - min;
-        double margin = span > 0 ? span / 2 : Math.max(Math.abs(max) / 2, 1);
+        double margin = span > 0 ? span : Math.max(Math.abs(max) / 2, 1);
         double lo = min - margin;
         double hi = max + margin;
         if (min >= 0) {

@@ -82,7 +82,7 @@ public final class ContractResolver {
         String header = "# Data contract of this pipeline"
                 + (inferredFrom != null ? ", inferred by mlgate from " + inferredFrom : "") + ".\n"
                 + "# Review and commit it; mlgate reads it instead of inferring again. Numeric min/max are the\n"
-                + "# observed range widened by half its span (never across zero); tighten them where you know better.\n";
+                + "# observed range widened by its span on each side (never across zero); tighten them where you know better.\n";
         AtomicFiles.write(file, header + ConfigLoader.toYaml(body));
     }
 

@@ -46,21 +46,21 @@ class ContractInferrerTest {
     }
 
     @Test
-    void numericRangesAreTheObservedRangeWidenedByHalfItsSpanWithoutCrossingZero() {
-        // int_rate observed 5.32..28.99: margin 11.835, min clamps at 0, max 40.825 rounds up to 41
+    void numericRangesAreTheObservedRangeWidenedByItsSpanWithoutCrossingZero() {
+        // int_rate observed 5.32..28.99: margin 23.67, min clamps at 0, max 52.66 rounds up to 53
         ColumnSpec rate = lendingClub().columns().get("int_rate");
         assertThat(rate.min()).isEqualTo(0.0);
-        assertThat(rate.max()).isEqualTo(41.0);
-        // funded_amnt observed 1000..40000: max 59500 rounds up at the thousands
+        assertThat(rate.max()).isEqualTo(53.0);
+        // funded_amnt observed 1000..40000: max 79000 stays on the thousands
         ColumnSpec funded = lendingClub().columns().get("funded_amnt");
         assertThat(funded.min()).isEqualTo(0.0);
-        assertThat(funded.max()).isEqualTo(60000.0);
+        assertThat(funded.max()).isEqualTo(79000.0);
     }
 
     @Test
     void fenceWidensNegativeRangesAndRoundsIntColumnsToWholeNumbers() {
-        assertThat(ContractInferrer.fence(-10, 10, true)).containsExactly(-20, 20);
-        assertThat(ContractInferrer.fence(-5, -1, false)).containsExactly(-7, 0);
+        assertThat(ContractInferrer.fence(-10, 10, true)).containsExactly(-30, 30);
+        assertThat(ContractInferrer.fence(-5, -1, false)).containsExactly(-9, 0);
         assertThat(ContractInferrer.fence(3, 3, true)).containsExactly(1, 5);
     }
 

@@ -32,7 +32,7 @@ class ContractResolverTest {
         assertThat(resolved.file()).isEqualTo(dir.resolve("mlgate.contract.yaml"));
         String written = Files.readString(resolved.file());
         assertThat(written).startsWith("# Data contract of this pipeline, inferred by mlgate from train.csv.")
-                .contains("  int_rate:\n    type: float\n    min: 0.0\n    max: 41.0\n    nullable: false\n")
+                .contains("  int_rate:\n    type: float\n    min: 0.0\n    max: 53.0\n    nullable: false\n")
                 .doesNotContain("psi_warn");
         assertThat(resolved.contract().columns()).hasSize(23);
     }
