@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,8 +55,8 @@ import java.util.stream.Stream;
  *       the manifest's sha256.</li>
  *   <li>The history is append-only: one run per entry in the experiment {@code mlgate/<model>},
  *       the entry as JSON in the run tag {@code mlgate.entry}. Each append is one independent
- *       create, so concurrent writers never overwrite each other; entries are ordered by their
- *       time, then run id.</li>
+ *       create, so concurrent writers never overwrite each other; entries are read in append
+ *       order (the run's start time, strictly increasing within one process, then run id).</li>
  * </ul>
  *
  * <p>MLflow: integer versions assigned by the server; native aliases
@@ -118,6 +119,8 @@ public final class MlflowModelRegistry implements ModelRegistry {
     private final Map<String, String> env;
     private final Clock clock;
     private final Map<String, String> experimentIds = new ConcurrentHashMap<>();
+    /** Last history stamp of this process: appends within one millisecond still read back in order. */
+    private final AtomicLong lastStamp = new AtomicLong();
 
     /**
      * @param trackingUri the MLflow tracking URI ({@code https://host/path}; for GitLab
@@ -439,9 +442,9 @@ public final class MlflowModelRegistry implements ModelRegistry {
                 break;
             }
         }
+        // Append order, like the lines of history.jsonl: an entry's own time may lie in the past (a ledger import).
         return entries.stream()
-                .sorted(Comparator.comparing((Ordered o) -> o.entry().at() == null ? Instant.EPOCH : o.entry().at())
-                        .thenComparingLong(Ordered::start).thenComparing(Ordered::runId))
+                .sorted(Comparator.comparingLong(Ordered::start).thenComparing(Ordered::runId))
                 .map(Ordered::entry).toList();
     }
 
@@ -531,11 +534,17 @@ public final class MlflowModelRegistry implements ModelRegistry {
         TagCodec.put(tags, TAG_ENTRY, write(entry));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("experiment_id", experimentId);
-        body.put("start_time", entry.at().toEpochMilli());
+        body.put("start_time", nextStamp());
         body.put("run_name", entry.action() + (entry.alias() == null ? "" : " " + entry.alias())
                 + (entry.version() == null ? "" : " " + entry.version()));
         body.put("tags", tags);
         client.post("runs/create", body);
+    }
+
+    /** The append time of an entry: now, but strictly after this process's previous append. */
+    private long nextStamp() {
+        long now = clock.millis();
+        return lastStamp.updateAndGet(last -> Math.max(now, last + 1));
     }
 
     /**

@@ -58,6 +58,11 @@ final class FakeMlflowServer implements AutoCloseable {
         }
     }
 
+    static {
+        // Without TCP_NODELAY every small response waits for a delayed ACK (~40 ms per request).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     static final String GITLAB_PREFIX = "/api/v4/projects/42/ml/mlflow";
     static final String GITLAB_FILES = "/api/v4/projects/42/packages/ml_models/";
     private static final ObjectMapper MAPPER = new ObjectMapper();
