@@ -52,19 +52,6 @@ public final class FastPredictors {
         }
     }
 
-    /**
-     * Like {@link #compile(Model, ModelCard)} but says why a model is not compiled.
-     *
-     * @throws UnsupportedOperationException naming the unsupported part
-     */
-    static FastPredictor compileOrThrow(Model<?> model, ModelCard card) throws Exception {
-        FastPredictor p = compileOrNull(model, card);
-        if (p == null) {
-            throw new UnsupportedOperationException("no fast path for " + model.getClass().getName());
-        }
-        return p;
-    }
-
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static FastPredictor compileOrNull(Model<?> model, ModelCard card) throws java.io.IOException, ml.dmlc.xgboost4j.java.XGBoostError {
         boolean classification = card.task() == Task.CLASSIFICATION;
