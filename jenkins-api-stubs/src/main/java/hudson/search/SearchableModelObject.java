@@ -1,0 +1,6 @@
+package hudson.search;
+
+import hudson.model.ModelObject;
+
+public interface SearchableModelObject extends ModelObject {
+}

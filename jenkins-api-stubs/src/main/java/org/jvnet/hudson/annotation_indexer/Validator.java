@@ -1,0 +1,4 @@
+package org.jvnet.hudson.annotation_indexer;
+
+public interface Validator {
+}

@@ -1,0 +1,4 @@
+package org.kohsuke.stapler.interceptor;
+
+public abstract class Interceptor {
+}
