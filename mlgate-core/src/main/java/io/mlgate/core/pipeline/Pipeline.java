@@ -17,6 +17,15 @@ import io.mlgate.core.evaluate.MetricSet;
 import io.mlgate.core.evaluate.Predictions;
 import io.mlgate.core.gate.GateEvaluator;
 import io.mlgate.core.gate.GateReport;
+import io.mlgate.core.deploy.DeployException;
+import io.mlgate.core.deploy.DeployOutcome;
+import io.mlgate.core.deploy.DeployRequest;
+import io.mlgate.core.deploy.Deployer;
+import io.mlgate.core.deploy.DeploymentTarget;
+import io.mlgate.core.deploy.DeploymentTargets;
+import io.mlgate.core.deploy.OpsKit;
+import io.mlgate.core.deploy.SmokeCheck;
+import io.mlgate.core.deploy.Strategy;
 import io.mlgate.core.gate.GateStatus;
 import io.mlgate.core.registry.AliasChange;
 import io.mlgate.core.registry.Lineage;
@@ -36,6 +45,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -328,6 +338,70 @@ public final class Pipeline {
                 promotion, messages, files);
         writeJson("run.json", run, files);
         return run;
+    }
+
+    // ---------------------------------------------------------------- deploy face
+
+    /** The target named by {@code deploy.target} (local server URL and admin token, or the Kubernetes cluster). */
+    public DeploymentTarget deploymentTarget() {
+        return DeploymentTargets.open(config.deploy(), loaded.baseDir(), env);
+    }
+
+    /**
+     * The version a deploy means: {@code version} when given, else the one {@code alias} (default
+     * production) points at.
+     */
+    public String deployVersion(String version, String alias) {
+        if (version != null && !version.isBlank()) {
+            return version;
+        }
+        String a = alias == null || alias.isBlank() ? PRODUCTION : alias;
+        return registry().alias(config.model(), a).map(ModelVersion::version).orElseThrow(() -> DeployException.usage(
+                "no version to deploy: " + config.model() + " has no '" + a + "' alias; pass --version V, or promote one first"));
+    }
+
+    /**
+     * Makes one deploy, promote or rollback on {@code target}, smoke-checked with the first
+     * {@code deploy.smoke_rows} rows of {@code data.holdout} (else {@code data.current}); writes
+     * {@code deploy.json}. A FAILED outcome (CLI exit 6) has already been rolled back when it could be.
+     */
+    public DeployOutcome deploy(DeploymentTarget target, DeployRequest request, Clock clock) {
+        String holdout = config.data().holdout() != null ? config.data().holdout() : config.data().current();
+        List<Map<String, String>> rows = holdout == null ? List.of()
+                : SmokeCheck.readRows(loaded.resolve(holdout), config.label(), config.deploy().smokeRows());
+        SmokeCheck smoke = new SmokeCheck(rows, v -> ModelArtifact.load(registry().modelDirectory(config.model(), v)).predictor());
+        DeployOutcome outcome = new Deployer(registry(), target, smoke, clock).deploy(request);
+        List<String> files = new ArrayList<>();
+        Path file = outputDir().resolve("deploy.json");
+        files.add(file.toString());
+        outcome = outcome.withFiles(files);
+        AtomicFiles.write(file, toJson(outcome));
+        return outcome;
+    }
+
+    /**
+     * The deploy at the end of {@code mlgate run} (for the CLI/server wiring): when the run promoted
+     * a version to production, deploy it to {@code deploy.environment} with {@code deploy.strategy}
+     * (a replace when nothing is deployed yet, since a canary needs a stable). Empty when the run
+     * promoted nothing.
+     */
+    public Optional<DeployOutcome> deployPromoted(Outcomes.Run run, DeploymentTarget target, Clock clock) {
+        if (run.promotion() == null || !PRODUCTION.equals(run.promotion().alias())) {
+            return Optional.empty();
+        }
+        Strategy strategy = Strategy.parse(config.deploy().strategy());
+        if (strategy != Strategy.REPLACE && !target.current(config.model()).isDeployed()) {
+            strategy = Strategy.REPLACE;
+        }
+        DeployRequest request = new DeployRequest(config.model(), config.deploy().environment(), strategy, run.promotion().version(),
+                config.deploy().canaryPercent(), "mlgate run: gates " + run.status() + ", promoted to " + PRODUCTION, null);
+        return Optional.of(deploy(target, request, clock));
+    }
+
+    /** Writes the operations kit (Prometheus rules, Grafana dashboard) of the model into {@code dir}; default {@code <output>/ops}. */
+    public List<Path> opsKit(Path dir, OpsKit.Options options) {
+        Path target = dir != null ? dir : outputDir().resolve("ops");
+        return OpsKit.write(config.model(), config.task(), contract().contract().drift(), options == null ? OpsKit.Options.defaults() : options, target);
     }
 
     private void writeJson(String name, Object outcome, List<String> files) {
