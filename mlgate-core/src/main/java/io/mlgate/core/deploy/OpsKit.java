@@ -77,6 +77,7 @@ public final class OpsKit {
         for (Map.Entry<String, DriftThresholds> e : drift.features().entrySet()) {
             special.add(e.getKey());
         }
+        special.sort(null);
         String others = special.isEmpty() ? sel : sel + ",feature!~\"" + String.join("|", special.stream().map(OpsKit::regexQuote).toList()) + "\"";
         driftRules(rules, model, others, null, new DriftThresholds(drift.psiWarn(), drift.psiFail(), drift.jsWarn(), drift.jsFail(), false), options);
         for (String feature : special) {
