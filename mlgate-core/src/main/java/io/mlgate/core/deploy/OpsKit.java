@@ -1,6 +1,5 @@
 package io.mlgate.core.deploy;
 
-import io.mlgate.core.config.ConfigLoader;
 import io.mlgate.core.config.DriftSpec;
 import io.mlgate.core.config.DriftThresholds;
 import io.mlgate.core.config.Task;
@@ -233,9 +232,17 @@ public final class OpsKit {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /** No line splitting: a PromQL expression stays on one line, greppable and copy-pasteable. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper(
+            com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.SPLIT_LINES)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build());
+
     private static String yaml(Object value) {
         try {
-            return ConfigLoader.yamlMapper().writeValueAsString(value);
+            return YAML.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

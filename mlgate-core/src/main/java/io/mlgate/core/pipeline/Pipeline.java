@@ -20,6 +20,11 @@ import io.mlgate.core.gate.GateReport;
 import io.mlgate.core.deploy.DeployException;
 import io.mlgate.core.deploy.DeployOutcome;
 import io.mlgate.core.deploy.DeployRequest;
+import io.mlgate.core.deploy.DeployStatus;
+import io.mlgate.core.deploy.DeploymentLedger;
+import io.mlgate.core.deploy.Health;
+import io.mlgate.core.deploy.LedgerState;
+import io.mlgate.core.deploy.TrafficSplit;
 import io.mlgate.core.deploy.Deployer;
 import io.mlgate.core.deploy.DeploymentTarget;
 import io.mlgate.core.deploy.DeploymentTargets;
@@ -396,6 +401,39 @@ public final class Pipeline {
         DeployRequest request = new DeployRequest(config.model(), config.deploy().environment(), strategy, run.promotion().version(),
                 config.deploy().canaryPercent(), "mlgate run: gates " + run.status() + ", promoted to " + PRODUCTION, null);
         return Optional.of(deploy(target, request, clock));
+    }
+
+    /** The routing state and health of the model on {@code target}, checked against the ledger of {@code environment}. */
+    public DeployStatus deployStatus(DeploymentTarget target, String environment) {
+        String model = config.model();
+        String label = "[status - " + environment + "]";
+        LedgerState last = new DeploymentLedger(registry()).latest(model, environment).orElse(null);
+        String ledgerLine = last == null ? "ledger: no deployment recorded for " + environment : "ledger: " + last.describe();
+        TrafficSplit traffic;
+        Health health;
+        try {
+            traffic = target.current(model);
+            health = target.health(model);
+        } catch (DeployException e) {
+            return new DeployStatus(GateStatus.FAILED, model, environment, target.name(), target.endpoint(), null, null, last,
+                    List.of(label + ": FAILED - " + e.getMessage(), ledgerLine), List.of());
+        }
+        GateStatus status;
+        String verdict;
+        if (!health.ok()) {
+            status = GateStatus.FAILED;
+            verdict = "unhealthy: " + health.detail();
+        } else if (last != null && !last.traffic().equals(traffic)) {
+            status = GateStatus.WARNING;
+            verdict = "the target serves " + traffic.describe() + " but the ledger says " + last.traffic().describe()
+                    + " (changed outside mlgate?)";
+        } else {
+            status = GateStatus.PASSED;
+            verdict = "health: " + health.detail();
+        }
+        String message = label + ": " + status + " - " + model + " " + traffic.describe() + " on " + target.name() + " " + target.endpoint() + "; " + verdict;
+        return new DeployStatus(status, model, environment, target.name(), target.endpoint(), traffic, health, last,
+                List.of(message, ledgerLine), List.of());
     }
 
     /** Writes the operations kit (Prometheus rules, Grafana dashboard) of the model into {@code dir}; default {@code <output>/ops}. */
