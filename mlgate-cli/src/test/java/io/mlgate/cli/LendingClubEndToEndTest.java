@@ -95,4 +95,17 @@ class LendingClubEndToEndTest {
         assertThat(noReason.exitCode()).isEqualTo(2);
         assertThat(noReason.err()).contains("--reason");
     }
+
+    @Test
+    @Order(6)
+    void registerRefusesAnEvaluationOfAnotherModel() {
+        String config = example.resolve("mlgate.yaml").toString();
+        Path other = work.resolve("other-model");
+        CliRun train = CliRun.mlgate("train", "--config", config, "--trainer", "logistic", "--set", "train.params={epochs: 1}",
+                "--model-dir", other.toString(), "--no-progress");
+        assertThat(train.exitCode()).as(train.all()).isZero();
+        CliRun register = CliRun.mlgate("register", "--config", config, "--model-dir", other.toString());
+        assertThat(register.exitCode()).isEqualTo(2);
+        assertThat(register.err()).contains("is of another model than").contains("run 'mlgate evaluate' on this model first");
+    }
 }

@@ -155,7 +155,7 @@ public final class ConfigLoader {
     }
 
     /** Turns a Jackson error into "file:line:col: what is wrong at key a.b.c; what to do". */
-    static String describe(JsonProcessingException e, String sourceName, String text) {
+    public static String describe(JsonProcessingException e, String sourceName, String text) {
         StringBuilder message = new StringBuilder(sourceName);
         int[] at = null;
         if (text != null && e instanceof JsonMappingException mapping) {

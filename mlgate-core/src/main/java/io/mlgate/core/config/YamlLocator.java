@@ -15,12 +15,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Finds the line and column of a key path in YAML text, so a message can point at the key
  * itself rather than where the parser happened to stop.
  */
-final class YamlLocator {
+public final class YamlLocator {
     private YamlLocator() {
     }
 
     /** 1-based {line, column} of the key (or element) at the path, or null when not found. */
-    static int[] locate(String text, List<Object> path) {
+    public static int[] locate(String text, List<Object> path) {
         Node node;
         try {
             node = new Yaml(new LoaderOptions()).compose(new StringReader(text));

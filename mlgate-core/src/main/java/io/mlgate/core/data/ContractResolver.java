@@ -1,34 +1,22 @@
 package io.mlgate.core.data;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.mlgate.core.config.ColumnSpec;
 import io.mlgate.core.config.ConfigException;
 import io.mlgate.core.config.ConfigLoader;
+import io.mlgate.core.config.YamlLocator;
 import io.mlgate.core.config.ContractSpec;
 import io.mlgate.core.config.LoadedConfig;
 import io.mlgate.core.config.PipelineConfig;
 import io.mlgate.core.util.AtomicFiles;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Finds the data contract of a pipeline, in this order:
@@ -113,7 +101,7 @@ public final class ContractResolver {
             }
             fromFile = ConfigLoader.yamlMapper().readValue(text, ContractSpec.class);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(describe(e, file, text), e);
+            throw new ConfigException(ConfigLoader.describe(e, file.toString(), text) + " (data contract)", e);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
         }
@@ -140,7 +128,7 @@ public final class ContractResolver {
                     try {
                         List<Object> path = new ArrayList<>(columnsPath);
                         path.add(column.getKey());
-                        at = locate(Files.readString(file), path);
+                        at = YamlLocator.locate(Files.readString(file), path);
                     } catch (IOException e) {
                         at = null; // the message without a line is still right
                     }
@@ -149,93 +137,5 @@ public final class ContractResolver {
                         + column.getKey() + "' has no 'type'; use one of: int, float, category, bool, string");
             }
         }
-    }
-
-    /** "file:line:col: what is wrong at which key", like mlgate.yaml errors. */
-    static String describe(JsonProcessingException e, Path file, String text) {
-        StringBuilder message = new StringBuilder(file.toString());
-        int[] at = null;
-        String path = "";
-        if (e instanceof JsonMappingException mapping) {
-            List<Object> steps = new ArrayList<>();
-            for (JsonMappingException.Reference ref : mapping.getPath()) {
-                if (ref.getFieldName() != null) {
-                    steps.add(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    steps.add(ref.getIndex());
-                }
-            }
-            path = steps.stream().map(s -> s instanceof Integer i ? "[" + i + "]" : "." + s).collect(Collectors.joining())
-                    .replaceFirst("^\\.", "").replace(".[", "[");
-            at = locate(text, steps);
-        }
-        JsonLocation location = e.getLocation();
-        if (at != null) {
-            message.append(':').append(at[0]).append(':').append(at[1]);
-        } else if (location != null && location.getLineNr() > 0) {
-            message.append(':').append(location.getLineNr()).append(':').append(location.getColumnNr());
-        }
-        message.append(": ");
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            message.append("unknown key '").append(unknown.getPropertyName()).append('\'');
-            int dot = path.lastIndexOf('.');
-            if (dot > 0) {
-                message.append(" in ").append(path, 0, dot);
-            }
-            Collection<Object> known = unknown.getKnownPropertyIds();
-            if (known != null && !known.isEmpty()) {
-                message.append("; known keys: ")
-                        .append(known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
-            }
-        } else if (e instanceof JsonMappingException mapping) {
-            String original = mapping.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
-                    ? iae.getMessage() : mapping.getOriginalMessage();
-            message.append(path.isEmpty() ? "" : "wrong value for '" + path + "': ").append(firstLine(original));
-        } else {
-            message.append("not valid YAML: ").append(firstLine(e.getOriginalMessage()));
-        }
-        return message.append(" (data contract)").toString();
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
-
-    /** 1-based {line, column} of the key at a path in YAML text, or null. */
-    static int[] locate(String text, List<Object> path) {
-        Node node;
-        try {
-            node = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (RuntimeException e) {
-            return null;
-        }
-        org.yaml.snakeyaml.error.Mark mark = null;
-        for (Object step : path) {
-            if (node instanceof MappingNode mapping && step instanceof String key) {
-                Node found = null;
-                for (NodeTuple tuple : mapping.getValue()) {
-                    if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
-                        mark = scalar.getStartMark();
-                        found = tuple.getValueNode();
-                        break;
-                    }
-                }
-                if (found == null) {
-                    break;
-                }
-                node = found;
-            } else if (node instanceof SequenceNode sequence && step instanceof Integer index
-                    && index < sequence.getValue().size()) {
-                node = sequence.getValue().get(index);
-                mark = node.getStartMark();
-            } else {
-                break;
-            }
-        }
-        return mark == null ? null : new int[] {mark.getLine() + 1, mark.getColumn() + 1};
     }
 }

@@ -31,7 +31,7 @@ public final class Outcomes {
 
     /** Result of {@code evaluate}: candidate vs champion on the same holdout rows, and the gates. */
     public record Evaluation(
-            GateStatus status, String model, String modelDir, String holdout, String championVersion,
+            GateStatus status, String model, String modelDir, String modelSha256, String holdout, String championVersion,
             MetricSet candidate, MetricSet champion, GateReport gates,
             List<String> messages, List<String> files) implements StepOutcome {
 

@@ -1,5 +1,6 @@
 package io.mlgate.core.pipeline;
 
+import io.mlgate.core.config.ConfigException;
 import io.mlgate.core.config.ConfigLoader;
 import io.mlgate.core.config.GateSpec;
 import io.mlgate.core.config.LoadedConfig;
@@ -45,6 +46,7 @@ import io.mlgate.core.train.ModelArtifact;
 import io.mlgate.core.train.ModelTrainer;
 import io.mlgate.core.train.TrainingOutcome;
 import io.mlgate.core.util.AtomicFiles;
+import io.mlgate.core.util.Digests;
 import io.mlgate.core.util.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -201,11 +203,13 @@ public final class Pipeline {
         OpenMetricsReport.write(config.model(), gates, metrics);
         files.add(metrics.toString());
         List<String> messages = new ArrayList<>(gates.messages());
-        Outcomes.Evaluation outcome = new Outcomes.Evaluation(gates.status(), config.model(), dir.toString(), holdout.toString(),
+        Outcomes.Evaluation outcome = new Outcomes.Evaluation(gates.status(), config.model(), dir.toString(),
+                Digests.sha256(dir.resolve(ModelArtifact.MODEL_FILE)), holdout.toString(),
                 championVersion.map(ModelVersion::version).orElse(null), candidateMetrics, championMetrics, gates, messages, files);
         Path html = outputDir().resolve("report.html");
+        Outcomes.Validation shown = validation != null ? validation : readOutcome("validation.json", Outcomes.Validation.class);
         AtomicFiles.write(html, HtmlReport.render(config.model(), gates, outcome.championVersion(),
-                validation == null ? null : validation.report()));
+                shown == null ? null : shown.report()));
         files.add(html.toString());
         writeJson("evaluation.json", outcome, files);
         return outcome;
@@ -266,6 +270,11 @@ public final class Pipeline {
         }
         ModelArtifact artifact = ModelArtifact.load(dir);
         var card = artifact.card();
+        String modelSha256 = Digests.sha256(dir.resolve(ModelArtifact.MODEL_FILE));
+        if (evaluation != null && !modelSha256.equals(evaluation.modelSha256())) {
+            throw new ConfigException("the evaluation (" + evaluation.modelDir() + ") is of another model than " + dir
+                    + " (model.tribuo differs); run 'mlgate evaluate' on this model first, or pass the matching --evaluation");
+        }
         Lineage lineage = Lineage.detect(env, loaded.baseDir(), card.dataSha256(), card.configSha256(), card.trainer());
         Map<String, Double> metrics = evaluation == null ? Map.of() : evaluation.metrics();
         String gateStatus = evaluation == null ? "NOT_EVALUATED" : evaluation.status().name();
@@ -440,6 +449,19 @@ public final class Pipeline {
     public List<Path> opsKit(Path dir, OpsKit.Options options) {
         Path target = dir != null ? dir : outputDir().resolve("ops");
         return OpsKit.write(config.model(), config.task(), contract().contract().drift(), options == null ? OpsKit.Options.defaults() : options, target);
+    }
+
+    /** A step's JSON result written earlier into the output directory, or null when absent or unreadable. */
+    <T> T readOutcome(String name, Class<T> type) {
+        Path file = outputDir().resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return ConfigLoader.jsonMapper().readValue(file.toFile(), type);
+        } catch (IOException e) {
+            return null; // an older or foreign file only means the report has no section for it
+        }
     }
 
     private void writeJson(String name, Object outcome, List<String> files) {

@@ -1,5 +1,6 @@
 package io.mlgate.core.registry;
 
+import io.mlgate.core.registry.mlflow.MlflowModelRegistry;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -15,13 +16,18 @@ import java.util.regex.Pattern;
  *   <li>{@code file:.mlgate/registry} - relative to the pipeline directory (the default)</li>
  *   <li>{@code file:/abs/path} or {@code file:///abs/path} - absolute</li>
  *   <li>{@code some/dir} or {@code /abs/dir} - a plain path, same as {@code file:}</li>
- *   <li>{@code mlflow+https://host/...} - MLflow or GitLab model registry (coming next)</li>
+ *   <li>{@code mlflow+https://host/path} - an MLflow tracking server, or GitLab's model registry at
+ *       {@code mlflow+https://gitlab.example.com/api/v4/projects/<id>/ml/mlflow}
+ *       ({@link MlflowModelRegistry}); {@code mlflow+http://} only for localhost</li>
  * </ul>
  */
 public final class Registries {
 
     /** The registry used when mlgate.yaml names none. */
     public static final String DEFAULT_URI = "file:.mlgate/registry";
+
+    /** Where MLflow / GitLab registries cache downloaded versions, relative to the pipeline directory. */
+    static final String MLFLOW_CACHE = ".mlgate/cache/mlflow";
 
     static final String SUPPORTED = "file:.mlgate/registry (relative to the pipeline directory), file:/absolute/path, "
             + "file:///absolute/path, or a plain directory path";
@@ -60,10 +66,12 @@ public final class Registries {
                 }
                 return new FileModelRegistry(path(base, rest, uri));
             }
-            case "mlflow+http", "mlflow+https" -> throw new RegistryException("Registry URI '" + uri
-                    + "': the MLflow / GitLab model registry backend is not yet supported in this version; use " + SUPPORTED);
+            case "mlflow+http", "mlflow+https" -> {
+                // Downloaded versions are cached next to the pipeline, like the default file registry.
+                return MlflowModelRegistry.open(text, base.resolve(MLFLOW_CACHE), System.getenv());
+            }
             default -> throw new RegistryException("Registry URI '" + uri + "' has unknown scheme '" + m.group(1)
-                    + ":'; supported: " + SUPPORTED + " (mlflow+https://host/... is coming)");
+                    + ":'; supported: " + SUPPORTED + ", or mlflow+https://host/path for MLflow and GitLab model registries");
         }
     }
 

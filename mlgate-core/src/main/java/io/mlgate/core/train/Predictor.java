@@ -2,6 +2,8 @@ package io.mlgate.core.train;
 
 import io.mlgate.core.config.Task;
 import io.mlgate.core.evaluate.Predictions;
+import io.mlgate.core.predict.FastPredictor;
+import io.mlgate.core.predict.FastPredictors;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,11 @@ import org.tribuo.regression.Regressor;
  * Applies a trained model to CSV files or single rows, with the stored encoder and decision
  * threshold: a binary prediction is the positive class when its probability is at least the
  * threshold (Tribuo itself only does argmax). Thread safe: Tribuo's {@code Model.predict} is.
+ *
+ * <p>XGBoost, random-forest, CART, logistic and linear models are also compiled to plain Java
+ * ({@link FastPredictors}); rows are then scored without Tribuo, with exactly Tribuo's numbers,
+ * in microseconds instead of a native DMatrix per call. Rows the fast path cannot vouch for, and
+ * other models, go through Tribuo.
  */
 public final class Predictor {
     private final Model<?> model;
@@ -26,8 +33,14 @@ public final class Predictor {
     private final FeatureEncoder encoder;
     private final boolean binary;
     private final String negative;
+    private final FastPredictor fast;
 
     Predictor(Model<?> model, ModelCard card) {
+        this(model, card, FastPredictors.compile(model, card).orElse(null));
+    }
+
+    private Predictor(Model<?> model, ModelCard card, FastPredictor fast) {
+        this.fast = fast;
         this.model = model;
         this.card = card;
         this.encoder = card.encoder();
@@ -37,6 +50,16 @@ public final class Predictor {
 
     public ModelCard card() {
         return card;
+    }
+
+    /** Whether rows are scored by the compiled plain-Java path ({@link FastPredictors}). */
+    public boolean fastPath() {
+        return fast != null;
+    }
+
+    /** The same model scored through Tribuo only (to compare with, or to rule the fast path out). */
+    public Predictor withoutFastPath() {
+        return new Predictor(model, card, null);
     }
 
     /**
@@ -52,6 +75,9 @@ public final class Predictor {
     /** Predicts rows loaded with this model's encoder. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Predictions predict(DatasetLoader.LoadedData data) {
+        if (fast != null) {
+            return predictFast(data);
+        }
         List<Prediction<?>> predictions = (List) ((Model) model).predict(data.dataset());
         int n = predictions.size();
         if (card.task() == Task.REGRESSION) {
@@ -74,6 +100,44 @@ public final class Predictor {
         return Predictions.classification(card.positive(), binary ? card.threshold() : Double.NaN, data.labels(), predicted, score);
     }
 
+    /** The batch path through the compiled model; an example it cannot vouch for asks Tribuo. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Predictions predictFast(DatasetLoader.LoadedData data) {
+        List<Example<?>> examples = (List) data.dataset().getData();
+        int n = examples.size();
+        boolean regression = card.task() == Task.REGRESSION;
+        double[] values = regression ? new double[n] : null;
+        String[] predicted = regression ? null : new String[n];
+        int positiveIndex = card.positive() == null ? -1 : card.classes().indexOf(card.positive());
+        double[] score = regression || card.positive() == null ? null : new double[n];
+        for (int i = 0; i < n; i++) {
+            FastPredictor.Scored s = fast.score(examples.get(i));
+            if (regression) {
+                double v = s != null ? s.values()[0] : ((Prediction<Regressor>) ((Model) model).predict(examples.get(i))).getOutput().getValues()[0];
+                values[i] = encoder.decodeTarget(v);
+                continue;
+            }
+            String argmax;
+            double positive;
+            if (s != null) {
+                argmax = s.predicted();
+                positive = positiveIndex < 0 ? 0.0 : s.values()[positiveIndex];
+            } else {
+                Prediction<Label> p = ((Model<Label>) (Model) model).predict((Example<Label>) examples.get(i));
+                argmax = p.getOutput().getLabel();
+                positive = score == null ? Double.NaN : positiveScore(p);
+            }
+            if (score != null) {
+                score[i] = positive;
+            }
+            predicted[i] = binary ? (positive >= card.threshold() ? card.positive() : negative) : argmax;
+        }
+        if (regression) {
+            return Predictions.regression(data.values(), values);
+        }
+        return Predictions.classification(card.positive(), binary ? card.threshold() : Double.NaN, data.labels(), predicted, score);
+    }
+
     private double positiveScore(Prediction<Label> p) {
         Label l = p.getOutputScores().get(card.positive());
         return l == null ? 0.0 : l.getScore();
@@ -89,6 +153,12 @@ public final class Predictor {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Map<String, Object> predictRow(Map<String, String> row) {
+        if (fast != null) {
+            FastPredictor.Scored s = fast.score(row);
+            if (s != null) {
+                return fastRow(s);
+            }
+        }
         FeatureEncoder.EncodedRow enc = encoder.encode(row);
         Map<String, Object> out = new LinkedHashMap<>();
         if (card.task() == Task.REGRESSION) {
@@ -111,6 +181,32 @@ public final class Predictor {
             out.put("threshold", card.threshold());
         } else {
             out.put("prediction", p.getOutput().getLabel());
+        }
+        out.put("probabilities", probabilities);
+        return out;
+    }
+
+    private Map<String, Object> fastRow(FastPredictor.Scored s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (card.task() == Task.REGRESSION) {
+            out.put("prediction", encoder.decodeTarget(s.values()[0]));
+            return out;
+        }
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        List<String> classes = card.classes();
+        double positive = 0.0;
+        for (int i = 0; i < classes.size(); i++) {
+            probabilities.put(classes.get(i), s.values()[i]);
+            if (classes.get(i).equals(card.positive())) {
+                positive = s.values()[i];
+            }
+        }
+        if (binary) {
+            out.put("prediction", positive >= card.threshold() ? card.positive() : negative);
+            out.put("score", positive);
+            out.put("threshold", card.threshold());
+        } else {
+            out.put("prediction", s.predicted());
         }
         out.put("probabilities", probabilities);
         return out;

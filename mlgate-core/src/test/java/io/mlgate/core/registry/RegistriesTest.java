@@ -3,6 +3,8 @@ package io.mlgate.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlgate.core.registry.mlflow.MlflowFlavor;
+import io.mlgate.core.registry.mlflow.MlflowModelRegistry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +35,21 @@ class RegistriesTest {
     }
 
     @Test
-    void mlflowIsNotYetSupported() {
-        assertThatThrownBy(() -> Registries.open("mlflow+https://gitlab.example/api/v4/projects/1/ml/mlflow", base))
+    void mlflowUrisOpenTheMlflowBackendWithItsCacheUnderThePipelineDirectory() {
+        ModelRegistry registry = Registries.open("mlflow+https://gitlab.example/api/v4/projects/1/ml/mlflow", base);
+
+        assertThat(registry).isInstanceOf(MlflowModelRegistry.class);
+        MlflowModelRegistry mlflow = (MlflowModelRegistry) registry;
+        assertThat(mlflow.flavor()).isEqualTo(MlflowFlavor.GITLAB);
+        assertThat(mlflow.trackingUri()).hasToString("https://gitlab.example/api/v4/projects/1/ml/mlflow");
+        assertThat(mlflow.cacheDir().startsWith(base.resolve(".mlgate/cache/mlflow"))).as(mlflow.cacheDir().toString()).isTrue();
+    }
+
+    @Test
+    void plainHttpMlflowIsRefusedForRemoteHosts() {
+        assertThatThrownBy(() -> Registries.open("mlflow+http://mlflow.example", base))
                 .isInstanceOf(RegistryException.class)
-                .hasMessageStartingWith("Registry URI 'mlflow+https://gitlab.example/api/v4/projects/1/ml/mlflow': "
-                        + "the MLflow / GitLab model registry backend is not yet supported");
+                .hasMessageContaining("would send the token in clear text; use mlflow+https://mlflow.example");
     }
 
     @Test
@@ -45,7 +57,7 @@ class RegistriesTest {
         assertThatThrownBy(() -> Registries.open("s3://bucket/registry", base))
                 .isInstanceOf(RegistryException.class)
                 .hasMessage("Registry URI 's3://bucket/registry' has unknown scheme 's3:'; supported: file:.mlgate/registry "
-                        + "(relative to the pipeline directory), file:/absolute/path, file:///absolute/path, or a plain directory path "
-                        + "(mlflow+https://host/... is coming)");
+                        + "(relative to the pipeline directory), file:/absolute/path, file:///absolute/path, or a plain directory path"
+                        + ", or mlflow+https://host/path for MLflow and GitLab model registries");
     }
 }
