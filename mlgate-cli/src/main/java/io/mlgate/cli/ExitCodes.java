@@ -27,6 +27,15 @@ public final class ExitCodes {
         };
     }
 
+    /** Exit code of a deploy, rollback or status verdict: FAILED 6 (failed or rolled back), WARNING 4, otherwise 0. */
+    public static int forDeploy(GateStatus status) {
+        return switch (status) {
+            case FAILED -> DEPLOY_FAILED;
+            case WARNING -> GATE_WARNING;
+            case PASSED, INACTIVE -> OK;
+        };
+    }
+
     /** Exit code of a data-validation verdict: FAILED 5 (invalid data), WARNING 4, otherwise 0. */
     public static int forValidation(GateStatus status) {
         return switch (status) {

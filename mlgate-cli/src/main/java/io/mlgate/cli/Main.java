@@ -2,6 +2,7 @@ package io.mlgate.cli;
 
 import io.mlgate.core.config.ConfigException;
 import io.mlgate.core.data.DataException;
+import io.mlgate.core.deploy.DeployException;
 import io.mlgate.core.registry.RegistryException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         subcommands = {ValidateCommand.class, TrainCommand.class, EvaluateCommand.class, RegisterCommand.class,
                 PromoteCommand.class, ModelsCommand.class, HistoryCommand.class, RunCommand.class,
+                DeployCommand.class, RollbackCommand.class, StatusCommand.class, OpsKitCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"Continuous integration, delivery and training of ML models.", ""},
         footerHeading = "%nExamples:%n",
@@ -22,6 +24,7 @@ import picocli.CommandLine.Command;
                 "  mlgate train -c mlgate.yaml --set train.params.depth=4",
                 "  mlgate evaluate -c mlgate.yaml --json",
                 "  mlgate promote -c mlgate.yaml --version 3 --to production --reason \"CAB-1234 approved\"",
+                "  mlgate deploy -c mlgate.yaml --strategy canary --percent 10 --reason \"CAB-1234\"",
                 "",
                 "Exit codes:",
                 "  0 ok   1 internal error   2 usage or configuration error   3 gate failed",
@@ -68,6 +71,9 @@ public final class Main {
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof ConfigException || ex instanceof RegistryException) {
             return ExitCodes.USAGE;
+        }
+        if (ex instanceof DeployException deploy) {
+            return deploy.isUsage() ? ExitCodes.USAGE : ExitCodes.DEPLOY_FAILED;
         }
         if (ex instanceof DataException) {
             return ExitCodes.INVALID_DATA;

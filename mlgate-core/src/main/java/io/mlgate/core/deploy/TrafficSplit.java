@@ -36,6 +36,8 @@ public record TrafficSplit(String stable, String canary, Integer canaryPercent, 
         return new TrafficSplit(version, null, 0, null);
     }
 
+    /** Whether any version answers. Not a JSON property: the split's JSON is exactly its four fields. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDeployed() {
         return stable != null;
     }

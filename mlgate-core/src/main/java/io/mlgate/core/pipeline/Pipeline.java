@@ -18,6 +18,20 @@ import io.mlgate.core.evaluate.MetricSet;
 import io.mlgate.core.evaluate.Predictions;
 import io.mlgate.core.gate.GateEvaluator;
 import io.mlgate.core.gate.GateReport;
+import io.mlgate.core.deploy.DeployException;
+import io.mlgate.core.deploy.DeployOutcome;
+import io.mlgate.core.deploy.DeployRequest;
+import io.mlgate.core.deploy.DeployStatus;
+import io.mlgate.core.deploy.DeploymentLedger;
+import io.mlgate.core.deploy.Health;
+import io.mlgate.core.deploy.LedgerState;
+import io.mlgate.core.deploy.TrafficSplit;
+import io.mlgate.core.deploy.Deployer;
+import io.mlgate.core.deploy.DeploymentTarget;
+import io.mlgate.core.deploy.DeploymentTargets;
+import io.mlgate.core.deploy.OpsKit;
+import io.mlgate.core.deploy.SmokeCheck;
+import io.mlgate.core.deploy.Strategy;
 import io.mlgate.core.gate.GateStatus;
 import io.mlgate.core.registry.AliasChange;
 import io.mlgate.core.registry.Lineage;
@@ -38,6 +52,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -337,6 +352,103 @@ public final class Pipeline {
                 promotion, messages, files);
         writeJson("run.json", run, files);
         return run;
+    }
+
+    // ---------------------------------------------------------------- deploy face
+
+    /** The target named by {@code deploy.target} (local server URL and admin token, or the Kubernetes cluster). */
+    public DeploymentTarget deploymentTarget() {
+        return DeploymentTargets.open(config.deploy(), loaded.baseDir(), env);
+    }
+
+    /**
+     * The version a deploy means: {@code version} when given, else the one {@code alias} (default
+     * production) points at.
+     */
+    public String deployVersion(String version, String alias) {
+        if (version != null && !version.isBlank()) {
+            return version;
+        }
+        String a = alias == null || alias.isBlank() ? PRODUCTION : alias;
+        return registry().alias(config.model(), a).map(ModelVersion::version).orElseThrow(() -> DeployException.usage(
+                "no version to deploy: " + config.model() + " has no '" + a + "' alias; pass --version V, or promote one first"));
+    }
+
+    /**
+     * Makes one deploy, promote or rollback on {@code target}, smoke-checked with the first
+     * {@code deploy.smoke_rows} rows of {@code data.holdout} (else {@code data.current}); writes
+     * {@code deploy.json}. A FAILED outcome (CLI exit 6) has already been rolled back when it could be.
+     */
+    public DeployOutcome deploy(DeploymentTarget target, DeployRequest request, Clock clock) {
+        String holdout = config.data().holdout() != null ? config.data().holdout() : config.data().current();
+        List<Map<String, String>> rows = holdout == null ? List.of()
+                : SmokeCheck.readRows(loaded.resolve(holdout), config.label(), config.deploy().smokeRows());
+        SmokeCheck smoke = new SmokeCheck(rows, v -> ModelArtifact.load(registry().modelDirectory(config.model(), v)).predictor());
+        DeployOutcome outcome = new Deployer(registry(), target, smoke, clock).deploy(request);
+        List<String> files = new ArrayList<>();
+        Path file = outputDir().resolve("deploy.json");
+        files.add(file.toString());
+        outcome = outcome.withFiles(files);
+        AtomicFiles.write(file, toJson(outcome));
+        return outcome;
+    }
+
+    /**
+     * The deploy at the end of {@code mlgate run} (for the CLI/server wiring): when the run promoted
+     * a version to production, deploy it to {@code deploy.environment} with {@code deploy.strategy}
+     * (a replace when nothing is deployed yet, since a canary needs a stable). Empty when the run
+     * promoted nothing.
+     */
+    public Optional<DeployOutcome> deployPromoted(Outcomes.Run run, DeploymentTarget target, Clock clock) {
+        if (run.promotion() == null || !PRODUCTION.equals(run.promotion().alias())) {
+            return Optional.empty();
+        }
+        Strategy strategy = Strategy.parse(config.deploy().strategy());
+        if (strategy != Strategy.REPLACE && !target.current(config.model()).isDeployed()) {
+            strategy = Strategy.REPLACE;
+        }
+        DeployRequest request = new DeployRequest(config.model(), config.deploy().environment(), strategy, run.promotion().version(),
+                config.deploy().canaryPercent(), "mlgate run: gates " + run.status() + ", promoted to " + PRODUCTION, null);
+        return Optional.of(deploy(target, request, clock));
+    }
+
+    /** The routing state and health of the model on {@code target}, checked against the ledger of {@code environment}. */
+    public DeployStatus deployStatus(DeploymentTarget target, String environment) {
+        String model = config.model();
+        String label = "[status - " + environment + "]";
+        LedgerState last = new DeploymentLedger(registry()).latest(model, environment).orElse(null);
+        String ledgerLine = last == null ? "ledger: no deployment recorded for " + environment : "ledger: " + last.describe();
+        TrafficSplit traffic;
+        Health health;
+        try {
+            traffic = target.current(model);
+            health = target.health(model);
+        } catch (DeployException e) {
+            return new DeployStatus(GateStatus.FAILED, model, environment, target.name(), target.endpoint(), null, null, last,
+                    List.of(label + ": FAILED - " + e.getMessage(), ledgerLine), List.of());
+        }
+        GateStatus status;
+        String verdict;
+        if (!health.ok()) {
+            status = GateStatus.FAILED;
+            verdict = "unhealthy: " + health.detail();
+        } else if (last != null && !last.traffic().equals(traffic)) {
+            status = GateStatus.WARNING;
+            verdict = "the target serves " + traffic.describe() + " but the ledger says " + last.traffic().describe()
+                    + " (changed outside mlgate?)";
+        } else {
+            status = GateStatus.PASSED;
+            verdict = "health: " + health.detail();
+        }
+        String message = label + ": " + status + " - " + model + " " + traffic.describe() + " on " + target.name() + " " + target.endpoint() + "; " + verdict;
+        return new DeployStatus(status, model, environment, target.name(), target.endpoint(), traffic, health, last,
+                List.of(message, ledgerLine), List.of());
+    }
+
+    /** Writes the operations kit (Prometheus rules, Grafana dashboard) of the model into {@code dir}; default {@code <output>/ops}. */
+    public List<Path> opsKit(Path dir, OpsKit.Options options) {
+        Path target = dir != null ? dir : outputDir().resolve("ops");
+        return OpsKit.write(config.model(), config.task(), contract().contract().drift(), options == null ? OpsKit.Options.defaults() : options, target);
     }
 
     /** A step's JSON result written earlier into the output directory, or null when absent or unreadable. */

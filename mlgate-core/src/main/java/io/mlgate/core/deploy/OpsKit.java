@@ -1,0 +1,250 @@
+package io.mlgate.core.deploy;
+
+import io.mlgate.core.config.DriftSpec;
+import io.mlgate.core.config.DriftThresholds;
+import io.mlgate.core.config.Task;
+import io.mlgate.core.util.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The operations kit of one model: Prometheus alerting rules ({@value #RULES_FILE}) and a Grafana
+ * dashboard ({@value #DASHBOARD_FILE}) over the metrics {@code mlgate serve} exports, with the
+ * model's own drift thresholds. Metric names are the server contract's; the constants below are
+ * the one place they are spelled in core.
+ */
+public final class OpsKit {
+    public static final String RULES_FILE = "prometheus-rules.yaml";
+    public static final String DASHBOARD_FILE = "grafana-dashboard.json";
+
+    public static final String REQUESTS = "mlgate_requests_total";
+    public static final String DURATION = "mlgate_request_duration_seconds";
+    public static final String PREDICTIONS = "mlgate_predictions_total";
+    public static final String PREDICTION_VALUE = "mlgate_prediction_value";
+    public static final String DRIFT_PSI = "mlgate_feature_drift_psi";
+    public static final String DRIFT_JS = "mlgate_feature_drift_js";
+    public static final String DRIFT_WINDOW = "mlgate_drift_window_rows";
+    public static final String SHADOW = "mlgate_shadow_predictions_total";
+    public static final String SHADOW_DIFF = "mlgate_shadow_score_diff";
+    public static final String TRAFFIC = "mlgate_traffic_percent";
+
+    /**
+     * Alert limits.
+     *
+     * @param errorRate       share of 5xx answers that alerts (0.01 = 1%) over 5 minutes
+     * @param latencyP99      p99 latency in seconds that alerts over 5 minutes
+     * @param driftFor        how long a drift level must hold before it alerts (Prometheus duration)
+     */
+    public record Options(double errorRate, double latencyP99, String driftFor) {
+        public static Options defaults() {
+            return new Options(0.01, 0.25, "15m");
+        }
+    }
+
+    private OpsKit() {
+    }
+
+    /** Writes both files into {@code dir} and returns them. */
+    public static List<Path> write(String model, Task task, DriftSpec drift, Options options, Path dir) {
+        Path rules = dir.resolve(RULES_FILE);
+        Path dashboard = dir.resolve(DASHBOARD_FILE);
+        AtomicFiles.write(rules, prometheusRules(model, drift, options));
+        AtomicFiles.write(dashboard, grafanaDashboard(model, task, drift));
+        return List.of(rules, dashboard);
+    }
+
+    /** The alerting rules as YAML (a Prometheus rule file, also usable as a PrometheusRule's spec). */
+    public static String prometheusRules(String model, DriftSpec drift, Options options) {
+        String sel = "model=\"" + model + "\"";
+        List<Map<String, Object>> rules = new ArrayList<>();
+        rules.add(rule("MlgateHighErrorRate", "sum by (model, version) (rate(" + REQUESTS + "{" + sel + ",status=~\"5..\"}[5m]))\n  / sum by (model, version) (rate("
+                + REQUESTS + "{" + sel + "}[5m])) > " + num(options.errorRate()), "5m", "critical", model,
+                model + " version {{ $labels.version }}: more than " + num(options.errorRate() * 100) + "% of requests fail",
+                "{{ $value | humanizePercentage }} of the requests got a 5xx answer over 5 minutes."));
+        rules.add(rule("MlgateHighLatencyP99", "histogram_quantile(0.99, sum by (le, model, version) (rate(" + DURATION + "_bucket{" + sel
+                + "}[5m]))) > " + num(options.latencyP99()), "5m", "warning", model,
+                model + " version {{ $labels.version }}: p99 latency above " + num(options.latencyP99()) + " s",
+                "p99 is {{ $value | humanizeDuration }}."));
+        // one rule per level for the features on the defaults, one per feature with its own thresholds
+        List<String> special = new ArrayList<>();
+        for (Map.Entry<String, DriftThresholds> e : drift.features().entrySet()) {
+            special.add(e.getKey());
+        }
+        special.sort(null);
+        String others = special.isEmpty() ? sel : sel + ",feature!~\"" + String.join("|", special.stream().map(OpsKit::regexQuote).toList()) + "\"";
+        driftRules(rules, model, others, null, new DriftThresholds(drift.psiWarn(), drift.psiFail(), drift.jsWarn(), drift.jsFail(), false), options);
+        for (String feature : special) {
+            DriftThresholds t = drift.thresholdsFor(feature);
+            if (!t.isIgnored()) {
+                driftRules(rules, model, sel + ",feature=\"" + feature + "\"", feature, t, options);
+            }
+        }
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("name", "mlgate-" + model);
+        group.put("rules", rules);
+        return "# Alerting rules for " + model + ", generated by mlgate ops-kit from mlgate.yaml; load with rule_files: or a PrometheusRule.\n"
+                + yaml(Map.of("groups", List.of(group)));
+    }
+
+    private static void driftRules(List<Map<String, Object>> rules, String model, String selector, String feature, DriftThresholds t, Options options) {
+        String suffix = feature == null ? "" : "_" + feature.replaceAll("[^A-Za-z0-9]", "_");
+        String which = feature == null ? "{{ $labels.feature }}" : feature;
+        rules.add(rule("MlgateFeatureDriftWarning" + suffix, DRIFT_PSI + "{" + selector + "} >= " + num(t.psiWarn()), options.driftFor(), "warning", model,
+                model + ": feature " + which + " drifts (PSI >= " + num(t.psiWarn()) + ")",
+                "PSI {{ $value | printf \"%.4f\" }} over the server's sliding window, version {{ $labels.version }}."));
+        rules.add(rule("MlgateFeatureDriftFailure" + suffix, DRIFT_PSI + "{" + selector + "} >= " + num(t.psiFail()), options.driftFor(), "critical", model,
+                model + ": feature " + which + " drifted past the fail threshold (PSI >= " + num(t.psiFail()) + ")",
+                "PSI {{ $value | printf \"%.4f\" }}; the training data no longer describe the traffic - retrain or investigate the source."));
+        if (t.jsWarn() != null) {
+            rules.add(rule("MlgateFeatureDriftJsWarning" + suffix, DRIFT_JS + "{" + selector + "} >= " + num(t.jsWarn()), options.driftFor(), "warning", model,
+                    model + ": feature " + which + " drifts (JS distance >= " + num(t.jsWarn()) + ")", "JS distance {{ $value | printf \"%.4f\" }}."));
+        }
+        if (t.jsFail() != null) {
+            rules.add(rule("MlgateFeatureDriftJsFailure" + suffix, DRIFT_JS + "{" + selector + "} >= " + num(t.jsFail()), options.driftFor(), "critical", model,
+                    model + ": feature " + which + " drifted past the fail threshold (JS distance >= " + num(t.jsFail()) + ")",
+                    "JS distance {{ $value | printf \"%.4f\" }}."));
+        }
+    }
+
+    private static Map<String, Object> rule(String alert, String expr, String forDuration, String severity, String model, String summary, String description) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("alert", alert);
+        rule.put("expr", expr);
+        rule.put("for", forDuration);
+        rule.put("labels", Map.of("severity", severity, "model", model));
+        Map<String, Object> annotations = new LinkedHashMap<>();
+        annotations.put("summary", summary);
+        annotations.put("description", description);
+        rule.put("annotations", annotations);
+        return rule;
+    }
+
+    /** The Grafana dashboard JSON (import it, pick the Prometheus data source). */
+    public static String grafanaDashboard(String model, Task task, DriftSpec drift) {
+        String sel = "model=\"" + model + "\"";
+        List<Map<String, Object>> panels = new ArrayList<>();
+        panels.add(panel(panels.size(), "Requests per second by version and status", "reqps",
+                target("sum by (version, status) (rate(" + REQUESTS + "{" + sel + "}[5m]))", "v{{version}} {{status}}")));
+        panels.add(panel(panels.size(), "Error ratio (5xx)", "percentunit",
+                target("sum by (version) (rate(" + REQUESTS + "{" + sel + ",status=~\"5..\"}[5m])) / sum by (version) (rate(" + REQUESTS + "{" + sel + "}[5m]))",
+                        "v{{version}}")));
+        panels.add(panel(panels.size(), "Latency p50 / p99", "s",
+                target("histogram_quantile(0.5, sum by (le, version) (rate(" + DURATION + "_bucket{" + sel + "}[5m])))", "p50 v{{version}}"),
+                target("histogram_quantile(0.99, sum by (le, version) (rate(" + DURATION + "_bucket{" + sel + "}[5m])))", "p99 v{{version}}")));
+        if (task == Task.REGRESSION) {
+            panels.add(panel(panels.size(), "Predicted values (p10 / p50 / p90)", "short",
+                    target("histogram_quantile(0.1, sum by (le, version) (rate(" + PREDICTION_VALUE + "_bucket{" + sel + "}[5m])))", "p10 v{{version}}"),
+                    target("histogram_quantile(0.5, sum by (le, version) (rate(" + PREDICTION_VALUE + "_bucket{" + sel + "}[5m])))", "p50 v{{version}}"),
+                    target("histogram_quantile(0.9, sum by (le, version) (rate(" + PREDICTION_VALUE + "_bucket{" + sel + "}[5m])))", "p90 v{{version}}")));
+        } else {
+            panels.add(panel(panels.size(), "Predictions by class", "short",
+                    target("sum by (version, class) (rate(" + PREDICTIONS + "{" + sel + "}[5m]))", "v{{version}} {{class}}")));
+        }
+        Map<String, Object> psi = panel(panels.size(), "Feature drift: PSI (warn " + num(drift.psiWarn()) + ", fail " + num(drift.psiFail()) + ")", "short",
+                target(DRIFT_PSI + "{" + sel + "}", "{{feature}} v{{version}}"));
+        thresholds(psi, drift.psiWarn(), drift.psiFail());
+        panels.add(psi);
+        Map<String, Object> js = panel(panels.size(), "Feature drift: Jensen-Shannon distance", "short",
+                target(DRIFT_JS + "{" + sel + "}", "{{feature}} v{{version}}"));
+        if (drift.jsWarn() != null && drift.jsFail() != null) {
+            thresholds(js, drift.jsWarn(), drift.jsFail());
+        }
+        panels.add(js);
+        panels.add(panel(panels.size(), "Drift window (rows)", "short", target(DRIFT_WINDOW + "{" + sel + "}", "v{{version}}")));
+        panels.add(panel(panels.size(), "Traffic split (%)", "percent", target(TRAFFIC + "{" + sel + "}", "{{role}} v{{version}}")));
+        panels.add(panel(panels.size(), "Shadow agreement", "short",
+                target("sum by (shadow_version, agreement) (rate(" + SHADOW + "{" + sel + "}[5m]))", "shadow v{{shadow_version}} {{agreement}}"),
+                target("histogram_quantile(0.9, sum by (le, shadow_version) (rate(" + SHADOW_DIFF + "_bucket{" + sel + "}[5m])))",
+                        "p90 |score diff| v{{shadow_version}}")));
+        Map<String, Object> datasource = new LinkedHashMap<>();
+        datasource.put("name", "datasource");
+        datasource.put("label", "Prometheus");
+        datasource.put("type", "datasource");
+        datasource.put("query", "prometheus");
+        Map<String, Object> dashboard = new LinkedHashMap<>();
+        dashboard.put("uid", ("mlgate-" + model).length() > 40 ? ("mlgate-" + model).substring(0, 40) : "mlgate-" + model);
+        dashboard.put("title", "mlgate - " + model);
+        dashboard.put("tags", List.of("mlgate", model));
+        dashboard.put("timezone", "utc");
+        dashboard.put("schemaVersion", 39);
+        dashboard.put("refresh", "30s");
+        dashboard.put("time", Map.of("from", "now-6h", "to", "now"));
+        dashboard.put("templating", Map.of("list", List.of(datasource)));
+        dashboard.put("panels", panels);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(dashboard) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> panel(int index, String title, String unit, Map<String, Object>... targets) {
+        Map<String, Object> panel = new LinkedHashMap<>();
+        panel.put("id", index + 1);
+        panel.put("type", "timeseries");
+        panel.put("title", title);
+        panel.put("datasource", Map.of("type", "prometheus", "uid", "${datasource}"));
+        panel.put("gridPos", Map.of("h", 8, "w", 12, "x", (index % 2) * 12, "y", (index / 2) * 8));
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("unit", unit);
+        panel.put("fieldConfig", new LinkedHashMap<>(Map.of("defaults", defaults, "overrides", List.of())));
+        List<Map<String, Object>> list = new ArrayList<>();
+        char ref = 'A';
+        for (Map<String, Object> t : targets) {
+            Map<String, Object> copy = new LinkedHashMap<>(t);
+            copy.put("refId", String.valueOf(ref++));
+            list.add(copy);
+        }
+        panel.put("targets", list);
+        return panel;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void thresholds(Map<String, Object> panel, double warn, double fail) {
+        Map<String, Object> defaults = (Map<String, Object>) ((Map<String, Object>) panel.get("fieldConfig")).get("defaults");
+        Map<String, Object> base = new LinkedHashMap<>();
+        base.put("color", "green");
+        base.put("value", null);
+        defaults.put("thresholds", Map.of("mode", "absolute", "steps", List.of(
+                base, Map.of("color", "orange", "value", warn), Map.of("color", "red", "value", fail))));
+        defaults.put("custom", Map.of("thresholdsStyle", Map.of("mode", "line")));
+    }
+
+    private static Map<String, Object> target(String expr, String legend) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("expr", expr);
+        t.put("legendFormat", legend);
+        return t;
+    }
+
+    private static String regexQuote(String s) {
+        return s.replaceAll("([\\\\.\\[\\]{}()*+?^$|])", "\\\\\\\\$1");
+    }
+
+    private static String num(double v) {
+        String s = String.format(Locale.ROOT, "%.6f", v).replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** No line splitting: a PromQL expression stays on one line, greppable and copy-pasteable. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper(
+            com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.SPLIT_LINES)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build());
+
+    private static String yaml(Object value) {
+        try {
+            return YAML.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
