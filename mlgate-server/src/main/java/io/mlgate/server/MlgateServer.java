@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -20,6 +21,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * is false until {@link #markReady()}), or in one step with {@link #serve}.
  */
 public final class MlgateServer implements AutoCloseable {
+    private static final long STOP_TIMEOUT_MS = 5_000;
     private static final Logger LOG = Logger.getLogger(MlgateServer.class.getName());
 
     private final ServerOptions options;
@@ -45,9 +47,10 @@ public final class MlgateServer implements AutoCloseable {
         connector.setHost(options.host());
         connector.setPort(options.port());
         jetty.addConnector(connector);
-        jetty.setHandler(new ApiHandler(host, new AdminAuth(options.adminToken()), () -> ready, options.maxBodyBytes(),
-                options.maxRows()));
-        jetty.setStopTimeout(5_000);
+        // Graceful: on stop, new requests get 503 while in-flight ones finish (up to the stop timeout).
+        jetty.setHandler(new GracefulHandler(new ApiHandler(host, new AdminAuth(options.adminToken()), () -> ready,
+                options.maxBodyBytes(), options.maxRows())));
+        jetty.setStopTimeout(STOP_TIMEOUT_MS);
     }
 
     /**

@@ -121,6 +121,17 @@ class PredictApiTest {
     }
 
     @Test
+    void bodyOverTenMegabytesIs413() {
+        String big = "{\"rows\": [{\"pad\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}]}";
+
+        Http.Reply reply = http.post("/v1/models/credit-risk:predict", big);
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.json().get("field").asText()).isEqualTo("body");
+        assertThat(http.get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
     void modelListHasEveryDeployedModel() {
         JsonNode list = http.get("/v1/models").json().get("models");
 
