@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {ValidateCommand.class, TrainCommand.class, EvaluateCommand.class, RegisterCommand.class,
-                PromoteCommand.class, ModelsCommand.class, HistoryCommand.class, RunCommand.class,
+                PromoteCommand.class, ModelsCommand.class, HistoryCommand.class, RunCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"Continuous integration, delivery and training of ML models.", ""},
         footerHeading = "%nExamples:%n",
