@@ -2,6 +2,8 @@ package io.mlgate.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +13,6 @@ import io.mlgate.core.data.DataException;
 import io.mlgate.core.deploy.TrafficSplit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -43,6 +45,7 @@ final class ApiHandler extends Handler.Abstract {
     static final String REQUEST_ID = "X-Request-Id";
     private static final String JSON_TYPE = "application/json";
     private static final long ADMIN_MAX_BODY = 64 * 1024;
+    private static final int IDLE_READ_SECONDS = 30;
     private static final String ENDPOINTS = "POST /v1/models/{name}:predict, GET /v1/models, GET /v1/models/{name}, GET /health, "
             + "GET /metrics, GET|PUT /admin/models/{name}/traffic, DELETE /admin/models/{name}";
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
@@ -249,63 +252,103 @@ final class ApiHandler extends Handler.Abstract {
     record Rows(String key, List<Map<String, String>> rows) {
     }
 
+    /**
+     * Parses a predict body with the streaming parser (no JSON tree: this is the hot path) into
+     * rows of column to cell text. Numbers keep their JSON text, booleans become true/false,
+     * null an empty cell.
+     */
     Rows parseRows(byte[] body) {
-        JsonNode root = parseJson(body);
-        if (!root.isObject()) {
-            throw ServerException.badRequest("body", "the body must be a JSON object like {\"rows\": [{\"column\": value, ...}]}, not "
-                    + kind(root));
+        if (body.length == 0) {
+            throw ServerException.badRequest("body", "the body is empty; send {\"rows\": [{\"column\": value, ...}]}");
         }
-        JsonNode rowsNode = root.get("rows");
-        String key = "rows";
-        JsonNode instances = root.get("instances");
-        if (instances != null) {
-            if (rowsNode != null) {
-                throw ServerException.badRequest("instances", "give either rows or instances (an alias of rows), not both");
+        String key = null;
+        List<Map<String, String>> rows = null;
+        String field = "body";
+        try (JsonParser p = FACTORY.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw ServerException.badRequest("body", "the body must be a JSON object like {\"rows\": [{\"column\": value, ...}]}, not "
+                        + kind(p.currentToken()));
             }
-            rowsNode = instances;
-            key = "instances";
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!name.equals("rows") && !name.equals("instances")) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (key != null) {
+                    throw ServerException.badRequest(name, "give either rows or instances (an alias of rows), not both");
+                }
+                key = name;
+                field = key;
+                if (value == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    throw ServerException.badRequest(key, key + " must be an array of objects, not " + kind(value));
+                }
+                rows = new ArrayList<>();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    String rowField = key + "[" + rows.size() + "]";
+                    field = rowField;
+                    if (rows.size() == maxRows) {
+                        throw ServerException.badRequest(key, key + " has more than " + maxRows + " rows; at most " + maxRows
+                                + " are accepted per request, split it");
+                    }
+                    if (t != JsonToken.START_OBJECT) {
+                        throw ServerException.badRequest(rowField, rowField + " must be an object of column to value, not " + kind(t));
+                    }
+                    Map<String, String> cells = new HashMap<>(64);
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String column = p.currentName();
+                        JsonToken v = p.nextToken();
+                        String text = switch (v) {
+                            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getText();
+                            case VALUE_TRUE -> "true";
+                            case VALUE_FALSE -> "false";
+                            case VALUE_NULL -> "";
+                            default -> throw ServerException.badRequest(rowField + "." + column, rowField + "." + column + " is "
+                                    + kind(v) + "; values must be strings, numbers, booleans or null");
+                        };
+                        cells.put(column, text);
+                    }
+                    rows.add(cells);
+                }
+                field = "body";
+            }
+            if (p.nextToken() != null) {
+                throw ServerException.badRequest("body", "the body has more after the JSON object; send one object");
+            }
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw ServerException.badRequest("body", "the body is not valid JSON" + where + (field.equals("body") ? "" : " (in " + field + ")")
+                    + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ServerException.badRequest("body", "the body cannot be read as JSON: " + e.getMessage());
         }
-        if (rowsNode == null || rowsNode.isNull()) {
+        if (rows == null) {
             throw ServerException.badRequest("rows", "the body has no rows; send {\"rows\": [{\"column\": value, ...}, ...]}");
         }
-        if (!rowsNode.isArray()) {
-            throw ServerException.badRequest(key, key + " must be an array of objects, not " + kind(rowsNode));
-        }
-        if (rowsNode.isEmpty()) {
+        if (rows.isEmpty()) {
             throw ServerException.badRequest(key, key + " is empty; send at least one row");
         }
-        if (rowsNode.size() > maxRows) {
-            throw ServerException.badRequest(key, key + " has " + rowsNode.size() + " rows; at most " + maxRows
-                    + " are accepted per request, split it");
-        }
-        List<Map<String, String>> rows = new ArrayList<>(rowsNode.size());
-        for (int i = 0; i < rowsNode.size(); i++) {
-            JsonNode row = rowsNode.get(i);
-            String rowField = key + "[" + i + "]";
-            if (!row.isObject()) {
-                throw ServerException.badRequest(rowField, rowField + " must be an object of column to value, not " + kind(row));
-            }
-            Map<String, String> cells = new HashMap<>(Math.max(16, row.size() * 2));
-            Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                JsonNode v = f.getValue();
-                String text;
-                if (v.isTextual()) {
-                    text = v.textValue();
-                } else if (v.isNumber() || v.isBoolean()) {
-                    text = v.asText();
-                } else if (v.isNull()) {
-                    text = "";
-                } else {
-                    throw ServerException.badRequest(rowField + "." + f.getKey(), rowField + "." + f.getKey() + " is " + kind(v)
-                            + "; values must be strings, numbers, booleans or null");
-                }
-                cells.put(f.getKey(), text);
-            }
-            rows.add(cells);
-        }
         return new Rows(key, rows);
+    }
+
+    private static String kind(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.toString();
+        };
     }
 
     private static byte[] predictionJson(String model, String version, String requestId, List<Map<String, Object>> results) {
@@ -494,27 +537,57 @@ final class ApiHandler extends Handler.Abstract {
         return node.isNull() ? "null" : node.getNodeType().toString().toLowerCase();
     }
 
-    /** Reads the whole body, refusing (413) more than {@code limit} bytes, by Content-Length or as it streams in. */
+    /**
+     * Reads the whole body, refusing (413) more than {@code limit} bytes, by Content-Length or as
+     * it streams in. Reads Jetty's chunks directly (a small body usually arrives in one) and
+     * blocks this request thread only while waiting for more.
+     */
     static byte[] readBody(Request request, long limit) {
         long length = request.getLength();
         if (length > limit) {
             throw tooLarge(length, limit);
         }
-        try (InputStream in = Request.asInputStream(request)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 1024);
-            byte[] buffer = new byte[8192];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > limit) {
-                    throw tooLarge(total, limit);
-                }
-                out.write(buffer, 0, n);
+        byte[] out = new byte[length >= 0 ? (int) length : 1024];
+        int size = 0;
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                awaitContent(request);
+                continue;
             }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw ServerException.badRequest("body", "the request body could not be read: " + e.getMessage());
+            try {
+                if (Content.Chunk.isFailure(chunk)) {
+                    throw ServerException.badRequest("body", "the request body could not be read: " + chunk.getFailure());
+                }
+                ByteBuffer buffer = chunk.getByteBuffer();
+                int n = buffer.remaining();
+                if ((long) size + n > limit) {
+                    throw tooLarge((long) size + n, limit);
+                }
+                if (size + n > out.length) {
+                    out = java.util.Arrays.copyOf(out, Math.max(size + n, Math.min((int) limit, out.length * 2)));
+                }
+                buffer.get(out, size, n);
+                size += n;
+                if (chunk.isLast()) {
+                    return size == out.length ? out : java.util.Arrays.copyOf(out, size);
+                }
+            } finally {
+                chunk.release();
+            }
+        }
+    }
+
+    private static void awaitContent(Request request) {
+        java.util.concurrent.CountDownLatch more = new java.util.concurrent.CountDownLatch(1);
+        request.demand(more::countDown);
+        try {
+            if (!more.await(IDLE_READ_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw ServerException.badRequest("body", "the request body stopped arriving for " + IDLE_READ_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ServerException.badRequest("body", "interrupted while reading the request body");
         }
     }
 

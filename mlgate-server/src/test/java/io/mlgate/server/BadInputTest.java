@@ -141,6 +141,32 @@ class BadInputTest {
     }
 
     @Test
+    void streamedBodyWithoutLengthOverTheLimitIs413() throws Exception {
+        byte[] big = ("{\"rows\": [{\"pad\": \"" + "x".repeat(70 * 1024) + "\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(server.uri().resolve(PREDICT))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+
+        java.net.http.HttpResponse<String> reply = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(reply.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void streamedBodyWithoutLengthIsRead() throws Exception {
+        byte[] body = rows(row()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(server.uri().resolve(PREDICT))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+
+        java.net.http.HttpResponse<String> reply = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+    }
+
+    @Test
     void unknownModelIs404ListingDeployedModels() {
         Http.Reply reply = http.predict("no-such-model", List.of(row()));
 
