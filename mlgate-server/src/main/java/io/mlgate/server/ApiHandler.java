@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -406,14 +405,14 @@ final class ApiHandler extends Handler.Abstract {
                 if (routing == null && !host.isKnown(model)) {
                     throw unknownModel(model);
                 }
-                sendJson(response, callback, 200, routing == null ? TrafficSplit.none() : routing.split());
+                sendJson(response, callback, 200, splitJson(routing == null ? TrafficSplit.none() : routing.split()));
                 return;
             }
             TrafficSplit split = parseSplit(readBody(request, ADMIN_MAX_BODY));
-            sendJson(response, callback, 200, host.apply(model, split));
+            sendJson(response, callback, 200, splitJson(host.apply(model, split)));
         } else if (!rest.isEmpty() && rest.indexOf('/') < 0) {
             allow(request, "DELETE");
-            sendJson(response, callback, 200, host.undeploy(rest));
+            sendJson(response, callback, 200, splitJson(host.undeploy(rest)));
         } else {
             throw noEndpoint(request, ADMIN_MODELS + rest);
         }
@@ -429,9 +428,7 @@ final class ApiHandler extends Handler.Abstract {
         String canary = null;
         String shadow = null;
         Integer percent = null;
-        Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : root.properties()) {
             JsonNode v = f.getValue();
             switch (f.getKey()) {
                 case "stable" -> stable = versionText("stable", v);
@@ -477,13 +474,33 @@ final class ApiHandler extends Handler.Abstract {
     private Map<String, Object> modelInfo(Routing routing) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("name", routing.model());
-        info.put("traffic", routing.split());
+        info.put("traffic", splitJson(routing.split()));
         List<Map<String, Object>> versions = new ArrayList<>();
         addVersion(versions, routing.stable(), "stable");
         addVersion(versions, routing.canary(), "canary");
         addVersion(versions, routing.shadow(), "shadow");
         info.put("versions", versions);
         return info;
+    }
+
+    /**
+     * The JSON of a traffic split: stable, canary, canary_percent, shadow (nulls left out). Written
+     * field by field because Jackson would also emit {@code TrafficSplit.isDeployed()} as a
+     * "deployed" property, which strict readers of the split reject.
+     */
+    static Map<String, Object> splitJson(TrafficSplit split) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (split.stable() != null) {
+            m.put("stable", split.stable());
+        }
+        if (split.canary() != null) {
+            m.put("canary", split.canary());
+        }
+        m.put("canary_percent", split.canaryPercent());
+        if (split.shadow() != null) {
+            m.put("shadow", split.shadow());
+        }
+        return m;
     }
 
     private static void addVersion(List<Map<String, Object>> versions, LoadedModel m, String role) {

@@ -27,7 +27,7 @@ public final class LiveDrift {
 
     private final String[] names;
     private final FeatureProfile[] profiles;
-    private final Map<String, Integer>[] categoryIndex;
+    private final List<Map<String, Integer>> categoryIndex;
     private final boolean[] bool;
     private final int window;
     private final int minRows;
@@ -53,14 +53,13 @@ public final class LiveDrift {
     public record Snapshot(int rows, boolean ready, Map<String, FeatureValue> features) {
     }
 
-    @SuppressWarnings("unchecked")
     public LiveDrift(ReferenceProfile profile, int window, int minRows) {
         this.window = window;
         this.minRows = minRows;
         List<String> n = new ArrayList<>(profile.features().keySet());
         this.names = n.toArray(String[]::new);
         this.profiles = new FeatureProfile[names.length];
-        this.categoryIndex = new Map[names.length];
+        this.categoryIndex = new ArrayList<>(java.util.Collections.nCopies(names.length, (Map<String, Integer>) null));
         this.bool = new boolean[names.length];
         this.counts = new int[names.length][];
         for (int f = 0; f < names.length; f++) {
@@ -72,7 +71,7 @@ public final class LiveDrift {
                 for (int i = 0; i < p.categories().size(); i++) {
                     index.put(p.categories().get(i), i);
                 }
-                categoryIndex[f] = index;
+                categoryIndex.set(f, index);
                 // bool columns are profiled as the categories "true"/"false"
                 bool[f] = !p.categories().isEmpty() && BOOL_NAMES.containsAll(p.categories());
             }
@@ -181,7 +180,7 @@ public final class LiveDrift {
                 return MISSING;
             }
         }
-        Integer i = categoryIndex[f].get(value);
+        Integer i = categoryIndex.get(f).get(value);
         return i == null ? p.categories().size() : i;
     }
 

@@ -100,6 +100,15 @@ class AdminApiTest {
     }
 
     @Test
+    void splitJsonReadsBackWithTheStrictMapper() throws Exception {
+        String body = put("{\"stable\": \"1\", \"canary\": \"2\", \"canary_percent\": 10}").body();
+
+        TrafficSplit split = io.mlgate.core.config.ConfigLoader.jsonMapper().readValue(body, TrafficSplit.class);
+
+        assertThat(split).isEqualTo(new TrafficSplit(LOGISTIC, XGBOOST, 10, null));
+    }
+
+    @Test
     void unknownVersionIs400ListingRegisteredOnes() {
         Http.Reply reply = put("{\"stable\": \"9\"}");
 
