@@ -47,8 +47,8 @@ public record ServerOptions(String host, int port, String registryUri, Path base
             throw new IllegalArgumentException("request limits must be positive (max body " + maxBodyBytes + " bytes, max rows "
                     + maxRows + ")");
         }
-        if (maxThreads < 4) {
-            throw new IllegalArgumentException("the request thread pool needs at least 4 threads, not " + maxThreads);
+        if (maxThreads < 8) {
+            throw new IllegalArgumentException("the request thread pool needs at least 8 threads, not " + maxThreads);
         }
     }
 
