@@ -63,7 +63,8 @@ prepare_models() {
 start_serve() {
   local port=$1
   shift
-  mlgate serve --registry "$REGISTRY" --port "$port" "$@" >"$WORK/serve-$port.log" 2>&1 &
+  # java directly (not the mlgate function): $! must be the JVM itself so cleanup can stop it
+  java $JAVA_OPTS -jar "$JAR" serve --registry "$REGISTRY" --port "$port" "$@" >"$WORK/serve-$port.log" 2>&1 &
   PIDS+=($!)
   wait_healthy "http://127.0.0.1:$port/health" "$WORK/serve-$port.log"
 }
