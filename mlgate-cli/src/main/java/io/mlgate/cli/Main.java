@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         subcommands = {ValidateCommand.class, TrainCommand.class, EvaluateCommand.class, RegisterCommand.class,
                 PromoteCommand.class, ModelsCommand.class, HistoryCommand.class, RunCommand.class,
-                DeployCommand.class, RollbackCommand.class, StatusCommand.class, OpsKitCommand.class,
+                ServeCommand.class, DeployCommand.class, RollbackCommand.class, StatusCommand.class, OpsKitCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"Continuous integration, delivery and training of ML models.", ""},
         footerHeading = "%nExamples:%n",

@@ -1,0 +1,128 @@
+package io.mlgate.cli;
+
+import io.mlgate.server.MlgateServer;
+import io.mlgate.server.ServerException;
+import io.mlgate.server.ServerOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve models from a registry over HTTP until stopped: predictions, model info, health, Prometheus metrics "
+                + "with live drift, and a token-protected admin API for hot swaps, canary and shadow.", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  mlgate serve --registry file:examples/lending-club/.mlgate/registry --deploy credit-risk=production",
+                "  MLGATE_ADMIN_TOKEN=s3cret mlgate serve --registry file:/srv/registry --port 9000 --deploy credit-risk=3",
+                "  curl -s localhost:8080/v1/models/credit-risk:predict -d '{\"rows\": [{\"int_rate\": 12.9, ...}]}'",
+                "",
+                "Endpoints: POST /v1/models/{name}:predict, GET /v1/models[/{name}], GET /health, GET /metrics,",
+                "  GET|PUT /admin/models/{name}/traffic, DELETE /admin/models/{name} (admin: Authorization: Bearer <token>).",
+                "Stop with Ctrl-C or kill <pid>: in-flight requests finish first."})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--registry", required = true, paramLabel = "URI",
+            description = "Registry to load models from, e.g. file:.mlgate/registry (relative to the working directory).")
+    String registry;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerOptions.DEFAULT_HOST,
+            description = "Interface to bind (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "File holding the admin API token (else env MLGATE_ADMIN_TOKEN; with neither the admin API is disabled).")
+    Path adminTokenFile;
+
+    @Option(names = "--deploy", paramLabel = "MODEL=VERSION",
+            description = "Deploy a model at start: a version or an alias, e.g. credit-risk=3 or credit-risk=production (repeatable).")
+    List<String> deploy = List.of();
+
+    @Option(names = "--drift-window", paramLabel = "N", defaultValue = "5000",
+            description = "Live drift over the last N rows per model version (default: ${DEFAULT-VALUE}).")
+    int driftWindow;
+
+    @Option(names = "--drift-min-rows", paramLabel = "N", defaultValue = "1000",
+            description = "No drift value before N rows are in the window (default: ${DEFAULT-VALUE}).")
+    int driftMinRows;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "32",
+            description = "Request threads (bounded pool; default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        // one line per log record
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %5$s%6$s%n");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ServerOptions options;
+        try {
+            options = new ServerOptions(host, port, registry, null, adminToken(), driftWindow, driftMinRows,
+                    ServerOptions.DEFAULT_MAX_BODY_BYTES, ServerOptions.DEFAULT_MAX_ROWS, threads);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        MlgateServer server;
+        try {
+            server = MlgateServer.serve(options, deployments());
+        } catch (ServerException | IllegalStateException e) {
+            err.println("mlgate serve: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "mlgate-serve-stop"));
+        Map<String, String> models = server.deployed();
+        out.println("mlgate serve: listening on " + server.uri() + " (pid " + ProcessHandle.current().pid() + ")");
+        out.println("  models: " + (models.isEmpty() ? "none yet (deploy with PUT /admin/models/{name}/traffic)" : models));
+        out.println("  admin API: " + (options.adminToken() == null ? "disabled (set --admin-token-file or MLGATE_ADMIN_TOKEN)" : "enabled"));
+        out.println("  stop with Ctrl-C or: kill " + ProcessHandle.current().pid());
+        out.flush();
+        server.join();
+        return ExitCodes.OK;
+    }
+
+    private String adminToken() {
+        if (adminTokenFile == null) {
+            return System.getenv("MLGATE_ADMIN_TOKEN");
+        }
+        try {
+            String token = Files.readString(adminTokenFile).strip();
+            if (token.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--admin-token-file " + adminTokenFile
+                        + " is empty; put the token in it");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--admin-token-file " + adminTokenFile
+                    + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Map<String, String> deployments() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String d : deploy) {
+            int eq = d.indexOf('=');
+            if (eq <= 0 || eq == d.length() - 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--deploy " + d
+                        + ": expected MODEL=VERSION or MODEL=ALIAS, e.g. credit-risk=3 or credit-risk=production");
+            }
+            out.put(d.substring(0, eq).strip(), d.substring(eq + 1).strip());
+        }
+        return out;
+    }
+}
