@@ -1,5 +1,6 @@
 package io.mlgate.cli;
 
+import io.mlgate.core.deploy.TrafficSplit;
 import io.mlgate.server.MlgateServer;
 import io.mlgate.server.ServerException;
 import io.mlgate.server.ServerOptions;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Deploy a model at start: a version or an alias, e.g. credit-risk=3 or credit-risk=production (repeatable).")
     List<String> deploy = List.of();
 
+    @Option(names = "--canary", paramLabel = "MODEL=VERSION:PERCENT",
+            description = "Start with a canary of a deployed model taking PERCENT of its requests, e.g. credit-risk=4:10 (repeatable).")
+    List<String> canaries = new ArrayList<>();
+
+    @Option(names = "--shadow", paramLabel = "MODEL=VERSION",
+            description = "Start with a shadow of a deployed model: mirrors its requests, never answers (repeatable).")
+    List<String> shadows = new ArrayList<>();
+
     @Option(names = "--drift-window", paramLabel = "N", defaultValue = "5000",
             description = "Live drift over the last N rows per model version (default: ${DEFAULT-VALUE}).")
     int driftWindow;
@@ -79,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         MlgateServer server;
         try {
-            server = MlgateServer.serve(options, deployments());
+            server = MlgateServer.serveSplits(options, splits());
         } catch (ServerException | IllegalStateException e) {
             err.println("mlgate serve: " + e.getMessage());
             err.flush();
@@ -111,6 +121,51 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--admin-token-file " + adminTokenFile
                     + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The startup routing of every model: --deploy gives the stable version, --canary and --shadow add to it. */
+    private Map<String, TrafficSplit> splits() {
+        Map<String, TrafficSplit> splits = new LinkedHashMap<>();
+        deployments().forEach((model, version) -> splits.put(model, TrafficSplit.only(version)));
+        for (String c : canaries) {
+            String[] mv = modelAndValue("--canary", c, "credit-risk=4:10");
+            int colon = mv[1].lastIndexOf(':');
+            int percent;
+            try {
+                percent = colon > 0 ? Integer.parseInt(mv[1].substring(colon + 1).strip()) : -1;
+            } catch (NumberFormatException e) {
+                percent = -1;
+            }
+            if (percent < 0 || percent > 100) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--canary " + c
+                        + ": expected MODEL=VERSION:PERCENT with PERCENT 0..100, e.g. credit-risk=4:10");
+            }
+            TrafficSplit base = stableOf(splits, mv[0], "--canary " + c);
+            splits.put(mv[0], new TrafficSplit(base.stable(), mv[1].substring(0, colon).strip(), percent, base.shadow()));
+        }
+        for (String sh : shadows) {
+            String[] mv = modelAndValue("--shadow", sh, "credit-risk=5");
+            TrafficSplit base = stableOf(splits, mv[0], "--shadow " + sh);
+            splits.put(mv[0], new TrafficSplit(base.stable(), base.canary(), base.canaryPercent(), mv[1]));
+        }
+        return splits;
+    }
+
+    private TrafficSplit stableOf(Map<String, TrafficSplit> splits, String model, String option) {
+        TrafficSplit base = splits.get(model);
+        if (base == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": model " + model
+                    + " has no stable version; add --deploy " + model + "=VERSION");
+        }
+        return base;
+    }
+
+    private String[] modelAndValue(String option, String value, String example) {
+        int eq = value.indexOf('=');
+        if (eq <= 0 || eq == value.length() - 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " " + value + ": expected MODEL=VALUE, e.g. " + example);
+        }
+        return new String[] {value.substring(0, eq).strip(), value.substring(eq + 1).strip()};
     }
 
     private Map<String, String> deployments() {

@@ -58,12 +58,25 @@ public final class MlgateServer implements AutoCloseable {
      * {@code credit-risk=production}) and marks it ready. Stops it again if a deploy fails.
      */
     public static MlgateServer serve(ServerOptions options, Map<String, String> deploy) {
+        Map<String, TrafficSplit> splits = new java.util.LinkedHashMap<>();
+        deploy.forEach((model, version) -> splits.put(model, TrafficSplit.only(version)));
+        return serveSplits(options, splits);
+    }
+
+    /**
+     * Starts a server with whole routing states: each split's versions may be version numbers or
+     * aliases (resolved against the registry), e.g. stable {@code production}, canary {@code 4} at 10%.
+     */
+    public static MlgateServer serveSplits(ServerOptions options, Map<String, TrafficSplit> splits) {
         MlgateServer server = new MlgateServer(options);
         server.start();
         try {
-            for (Map.Entry<String, String> e : deploy.entrySet()) {
-                String version = server.host.resolve(e.getKey(), e.getValue());
-                server.host.apply(e.getKey(), TrafficSplit.only(version));
+            for (Map.Entry<String, TrafficSplit> e : splits.entrySet()) {
+                String model = e.getKey();
+                TrafficSplit split = e.getValue();
+                server.host.apply(model, new TrafficSplit(server.host.resolve(model, split.stable()),
+                        split.canary() == null ? null : server.host.resolve(model, split.canary()), split.canaryPercent(),
+                        split.shadow() == null ? null : server.host.resolve(model, split.shadow())));
             }
         } catch (RuntimeException e) {
             server.stop();

@@ -53,6 +53,12 @@ public record DeploySpec(String target, String strategy, Integer canaryPercent, 
         kubernetes = kubernetes == null ? KubernetesSpec.defaults() : kubernetes;
     }
 
+    /** The same settings for a local server at {@code url} whose admin token is in {@code tokenFile}. */
+    public DeploySpec withLocalServer(String serverUrl, String tokenFile) {
+        return new DeploySpec("local", strategy, canaryPercent, serverUrl, approval, environment, tokenFile, adminTokenEnv,
+                smokeRows, timeoutSeconds, kubernetes);
+    }
+
     /** The original five fields; the others take their defaults. */
     public DeploySpec(String target, String strategy, Integer canaryPercent, String url, ApprovalSpec approval) {
         this(target, strategy, canaryPercent, url, approval, null, null, null, null, null, null);
