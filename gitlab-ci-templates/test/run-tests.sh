@@ -209,6 +209,23 @@ t_shared_blocks() {
     done
 }
 
+t_readme() {
+    # Catalog form: a summary, "## Components", one section with a YAML example per component, every input named.
+    local readme="$COMPONENTS/README.md" name section input
+    LOG="$WORK/readme.log"
+    grep -q '^## Components$' "$readme" || { REASON="no '## Components' section"; return 1; }
+    for name in $COMPONENT_NAMES; do
+        section=$(sed -n "/^### $name\$/,/^### /p" "$readme")
+        [ -n "$section" ] || { REASON="no '### $name' section"; return 1; }
+        grep -q '^```yaml$' <<<"$section" || { REASON="no YAML example for $name"; return 1; }
+        grep -q "component: \$CI_SERVER_FQDN/mlgate/components/$name@" <<<"$section" || { REASON="the $name example does not include $name"; return 1; }
+        for input in $(NODE_PATH="$TOOLS/node_modules" "$NODE" -e 'const y=require("js-yaml"),f=require("fs");
+            console.log(Object.keys(y.loadAll(f.readFileSync(process.argv[1],"utf8"))[0].spec.inputs).join(" "))' "$COMPONENTS/templates/$name.yml"); do
+            grep -q "| \`$input\` |" "$readme" || { REASON="input $input of $name is not documented"; return 1; }
+        done
+    done
+}
+
 t_rendered() { # project, label: gitlab-ci-local --preview renders includes, inputs and extends
     LOG="$WORK/preview-$2.log"
     (cd "$WORK/$1" && "$NODE" "$GCL_JS" --preview --no-color --input "cli_command=$WORK/bin/mlgate") >"$WORK/preview-$2.yml" 2>"$LOG" \
@@ -323,6 +340,15 @@ t_mr_note() {
         || { REASON="the note is not the candidate-vs-champion table: $(cat "$WORK/mock-notes.json")"; return 1; }
 }
 
+t_mr_note_off() {
+    LOG="$WORK/mr-note-off.log"
+    common_inputs component
+    gcl "$WORK/component" "$LOG" --list "${INPUTS[@]}" --variable CI_MERGE_REQUEST_IID=7 || { REASON="--list failed"; return 1; }
+    grep -Eq '^mlgate-mr-note +test +always ' "$LOG" || { REASON="no note job in a merge request pipeline"; return 1; }
+    gcl "$WORK/component" "$LOG" --list "${INPUTS[@]}" --variable CI_MERGE_REQUEST_IID=7 --input mr_note=false || { REASON="--list failed"; return 1; }
+    ! grep -q '^mlgate-mr-note' "$LOG" || { REASON="mr_note: false still adds the note job"; return 1; }
+}
+
 t_warning_is_yellow() {
     LOG="$WORK/warning.log"
     common_inputs component
@@ -423,6 +449,7 @@ for name in $COMPONENT_NAMES; do
     run_test "component rules: templates/$name.yml (typed, described inputs with valid defaults; no global keywords)" t_component_rules "$name"
 done
 run_test "component rules: every step component has the same CLI setup and CLI inputs" t_shared_blocks
+run_test "readme: catalog form, a YAML example per component, every input documented" t_readme
 run_test "lint: .gitlab-ci.yml of the component project against GitLab's CI schema" t_schema_file "$COMPONENTS/.gitlab-ci.yml" component-project
 run_test "lint: examples/.gitlab-ci.yml against GitLab's CI schema" t_schema_file "$COMPONENTS/examples/.gitlab-ci.yml" example
 run_test "lint: the rendered component project pipeline (includes and inputs expanded) against the schema" t_rendered component component
@@ -441,6 +468,7 @@ run_test "reports: JUnit XML parses, metrics.txt ends with # EOF, evaluation.jso
 run_test "dotenv: VALIDATION_STATUS, GATE_STATUS, MODEL_NAME, MODEL_VERSION written for later jobs" t_dotenv
 run_test "deploy: the manual deploy runs when triggered, with MODEL_VERSION from register" t_manual_deploy
 run_test "mr note: posted once, then edited in place (mock GitLab notes API)" t_mr_note
+run_test "mr note: only in merge request pipelines, and not with mr_note: false" t_mr_note_off
 run_test "gates: a WARNING (exit 4) is a yellow job and the pipeline passes" t_warning_is_yellow
 run_test "gates: a stricter threshold fails evaluate and the pipeline; nothing is registered" t_stricter_gate_fails
 run_test "data: the drifted holdout fails validate and stops the pipeline" t_drift_fails_validate
