@@ -310,6 +310,34 @@ t_manual_deploy() {
     done
 }
 
+# The same manual deploy with the real `mlgate deploy` against a real `mlgate serve` (local target): the job
+# passes, the ledger says PASSED, and the server answers with version 1 as its stable version.
+t_real_deploy() {
+    LOG="$WORK/real-deploy.log"
+    local port token="$WORK/admin-token" i
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$token"
+    java -jar "$JAR" serve --registry "file:$WORK/registry-component" --port "$port" --admin-token-file "$token" \
+        >"$WORK/serve.log" 2>&1 &
+    SERVE_PID=$!
+    for i in $(seq 1 300); do
+        curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+        sleep 0.2
+    done
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 || { REASON="mlgate serve did not start; see $WORK/serve.log"; LOG="$WORK/serve.log"; return 1; }
+    mkdir -p "$WORK/bin-real"
+    printf '#!/usr/bin/env bash\nexec java -jar "%s" "$@"\n' "$JAR" >"$WORK/bin-real/mlgate"
+    chmod +x "$WORK/bin-real/mlgate"
+    gcl "$WORK/component" "$LOG" --input "cli_command=$WORK/bin-real/mlgate" --input "registry=file:$WORK/registry-component" \
+        --input "overrides=deploy.url=http://127.0.0.1:$port" --variable "MLGATE_ADMIN_TOKEN=$(cat "$token")" \
+        mlgate-deploy-component-test || { REASON="gitlab-ci-local exited non-zero"; return 1; }
+    expect_jobs "$LOG" mlgate-deploy-component-test=PASS || return 1
+    grep -q '\[deploy - component-test\]: PASSED - credit-risk stable 1 (was nothing deployed) on local' "$LOG" \
+        || { REASON="no PASSED deploy line from the real mlgate deploy"; return 1; }
+    curl -sf "http://127.0.0.1:$port/v1/models/credit-risk" | grep -q '"stable":"1"' \
+        || { REASON="the server does not serve version 1 after the deploy job"; return 1; }
+}
+
 t_mr_note() {
     local port="" i
     LOG="$WORK/mr-note.log"
@@ -427,6 +455,7 @@ t_consumer_pipeline() {
 
 cleanup() {
     [ -n "${MOCK_PID:-}" ] && kill "$MOCK_PID" 2>/dev/null
+    [ -n "${SERVE_PID:-}" ] && kill "$SERVE_PID" 2>/dev/null
     [ -n "${WORK:-}" ] && [ -z "${MLGATE_TEST_KEEP:-}" ] && rm -rf "$WORK"
 }
 
@@ -435,6 +464,7 @@ install_tools
 build_jar
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mlgate-gitlab-test.XXXXXX")
 MOCK_PID=""
+SERVE_PID=""
 trap cleanup EXIT
 mkdir -p "$WORK/lint"
 write_cli_stub
@@ -467,6 +497,7 @@ run_test "pipeline: component project on lending-club: validate, train, evaluate
 run_test "reports: JUnit XML parses, metrics.txt ends with # EOF, evaluation.json, report.html, model kept" t_reports
 run_test "dotenv: VALIDATION_STATUS, GATE_STATUS, MODEL_NAME, MODEL_VERSION written for later jobs" t_dotenv
 run_test "deploy: the manual deploy runs when triggered, with MODEL_VERSION from register" t_manual_deploy
+run_test "deploy: the real mlgate deploy from the manual job reaches a running mlgate serve (local target)" t_real_deploy
 run_test "mr note: posted once, then edited in place (mock GitLab notes API)" t_mr_note
 run_test "mr note: only in merge request pipelines, and not with mr_note: false" t_mr_note_off
 run_test "gates: a WARNING (exit 4) is a yellow job and the pipeline passes" t_warning_is_yellow
