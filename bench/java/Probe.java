@@ -49,6 +49,17 @@ final class Probe {
             return d;
         });
 
+        // ---- prototype: bytes -> primitive columns -> examples in order -> ImmutableDataset
+        FastLoad.Table table = Bench.time("probe_fastload_parse", reps, () -> FastLoad.parse(train, enc));
+        org.tribuo.ImmutableDataset<Label> fast = Bench.time("probe_fastload_dataset", reps, () -> FastLoad.dataset(table, enc));
+        Bench.time("probe_fastload_total", reps, () -> FastLoad.dataset(FastLoad.parse(train, enc), enc));
+        Bench.info("probe_fastload_same_examples", String.valueOf(sameExamples(ds, fast)));
+        Bench.time("probe_dmatrix_from_columns", reps, () -> {
+            DMatrix m = columnsDMatrix(table, enc, fast.getFeatureIDMap(), fast.getOutputIDInfo());
+            m.dispose();
+            return null;
+        });
+
         // ---- XGBoost: conversion vs boosting, objective
         ImmutableFeatureMap fmap = ds.getFeatureIDMap();
         ImmutableOutputInfo<Label> labels = ds.getOutputIDInfo();
@@ -82,6 +93,25 @@ final class Probe {
             Bench.auc("probe_boost_" + tag, hold.labels(), score);
             b.dispose();
         }
+        // the proposed path end to end: CSR straight from the columns + binary:logistic
+        Map<String, Object> bp = xgbParams(p, seed, threads, "binary:logistic", 2);
+        Booster fixed = Bench.time("probe_xgb_fixed_total", trainReps, () -> {
+            DMatrix m = columnsDMatrix(table, enc, fast.getFeatureIDMap(), fast.getOutputIDInfo());
+            try {
+                return XGBoost.train(m, bp, (Integer) p.get("rounds"), Map.of(), null, null);
+            } finally {
+                m.dispose();
+            }
+        });
+        int fastPos = fast.getOutputIDInfo().getID(new Label(Bench.POSITIVE));
+        float[][] fp = fixed.predict(hold0); // same feature ids: both maps are the sorted feature names
+        double[] fs = new double[fp.length];
+        for (int i = 0; i < fp.length; i++) {
+            fs[i] = fastPos == 1 ? fp[i][0] : 1 - fp[i][0];
+        }
+        Bench.auc("probe_xgb_fixed_total", hold.labels(), fs);
+        fixed.dispose();
+
         // Tribuo's own trainer with binary:logistic through its parameter-override constructor
         Map<String, Object> over = xgbParams(p, seed, threads, "binary:logistic", 0);
         over.remove("num_class");
@@ -97,6 +127,84 @@ final class Probe {
         }
         train0.dispose();
         hold0.dispose();
+    }
+
+    /** The training CSR straight from primitive columns (what DatasetLoader's RawTable holds): no Example objects. */
+    static DMatrix columnsDMatrix(FastLoad.Table t, FeatureEncoder enc, ImmutableFeatureMap fmap, ImmutableOutputInfo<Label> out)
+            throws Exception {
+        List<FeatureEncoder.Column> cols = enc.columns();
+        int k = cols.size();
+        int n = t.rows();
+        int[][] ids = new int[k][];
+        int[] numericId = new int[k];
+        for (int c = 0; c < k; c++) {
+            if (t.codes()[c] != null) {
+                List<String> d = t.dicts().get(c);
+                ids[c] = new int[d.size()];
+                for (int i = 0; i < d.size(); i++) {
+                    ids[c][i] = fmap.getID(cols.get(c).name() + "=" + d.get(i));
+                }
+            } else {
+                numericId[c] = fmap.getID(cols.get(c).name());
+            }
+        }
+        int[] idx = new int[n * k];
+        float[] val = new float[n * k];
+        int[] rowIds = new int[k];
+        float[] rowVals = new float[k];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < k; c++) {
+                if (ids[c] != null) {
+                    rowIds[c] = ids[c][t.codes()[c][r]];
+                    rowVals[c] = 1f;
+                } else {
+                    rowIds[c] = numericId[c];
+                    rowVals[c] = (float) t.values()[c][r];
+                }
+            }
+            sortRow(rowIds, rowVals, 0, k);
+            System.arraycopy(rowIds, 0, idx, r * k, k);
+            System.arraycopy(rowVals, 0, val, r * k, k);
+        }
+        long[] headers = new long[n + 1];
+        for (int r = 0; r <= n; r++) {
+            headers[r] = (long) r * k;
+        }
+        float[] y = new float[n];
+        int[] labelId = new int[t.labelDict().size()];
+        for (int i = 0; i < labelId.length; i++) {
+            labelId[i] = out.getID(new Label(t.labelDict().get(i)));
+        }
+        for (int r = 0; r < n; r++) {
+            y[r] = labelId[t.labelCodes()[r]];
+        }
+        DMatrix m = new DMatrix(headers, idx, val, DMatrix.SparseType.CSR, fmap.size());
+        m.setLabel(y);
+        return m;
+    }
+
+    /** Whether two datasets hold the same rows: same label, same feature names and values, in order. */
+    static boolean sameExamples(org.tribuo.Dataset<Label> a, org.tribuo.Dataset<Label> b) {
+        if (a.size() != b.size() || a.getFeatureIDMap().size() != b.getFeatureIDMap().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Example<Label> x = a.getExample(i);
+            Example<Label> y = b.getExample(i);
+            if (!x.getOutput().getLabel().equals(y.getOutput().getLabel()) || x.size() != y.size()) {
+                return false;
+            }
+            java.util.Iterator<Feature> fx = x.iterator();
+            java.util.Iterator<Feature> fy = y.iterator();
+            while (fx.hasNext()) {
+                Feature u = fx.next();
+                Feature v = fy.next();
+                if (!u.getName().equals(v.getName()) || u.getValue() != v.getValue()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static Map<String, Object> xgbParams(Map<String, Object> p, long seed, int threads, String objective, int numClass) {
