@@ -63,8 +63,18 @@ public final class DatasetLoader {
 
     // ---------------------------------------------------------------- parsing
 
-    /** Parses the encoder's columns (and the label when present or required) of a CSV into primitive columns. */
+    /**
+     * Parses the encoder's columns (and the label when present or required) of a CSV into
+     * primitive columns: through the byte-level {@link CsvBytes} when it can vouch for the file,
+     * else (and for every error message) through {@link CsvSource}.
+     */
     static RawTable read(Path csv, FeatureEncoder enc, String label, Task task, boolean requireLabel) {
+        RawTable fast = CsvBytes.read(csv, enc, label, task, requireLabel);
+        return fast != null ? fast : readWithCsvSource(csv, enc, label, task, requireLabel);
+    }
+
+    /** The reference parser: FastCSV rows, one String per cell; every data error is worded here. */
+    static RawTable readWithCsvSource(Path csv, FeatureEncoder enc, String label, Task task, boolean requireLabel) {
         List<FeatureEncoder.Column> cols = enc.columns();
         int k = cols.size();
         try (CsvSource source = CsvSource.open(csv)) {
@@ -198,25 +208,48 @@ public final class DatasetLoader {
     // ---------------------------------------------------------------- examples
 
     /**
-     * Builds a Tribuo dataset from some rows of a parsed table.
+     * Builds a Tribuo dataset from some rows of a parsed table: in one pass from the columns
+     * ({@link ColumnarDataset}, the same dataset {@code MutableDataset.add} builds), or example
+     * by example in the cases that builder leaves to Tribuo.
      *
      * @param rows    the row indices, in the order they enter the dataset
      * @param weights per-row weight (indexed like {@code rows}), or null for 1
      */
     static MutableDataset<?> dataset(RawTable raw, FeatureEncoder enc, int[] rows, float[] weights, String description) {
         if (enc.task() == Task.CLASSIFICATION) {
-            MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance(description, LABELS), LABELS);
-            addExamples(ds, raw, enc, rows, weights, labelOutputs(raw, rows));
-            return ds;
+            Label[] outputs = labelOutputs(raw, rows);
+            MutableDataset<Label> fast = ColumnarDataset.build(raw, enc, rows, weights, outputs,
+                    new SimpleDataSourceProvenance(description, LABELS), LABELS);
+            return fast != null ? fast : datasetByAdding(raw, enc, rows, weights, outputs, description, LABELS);
         }
-        MutableDataset<Regressor> ds = new MutableDataset<>(new SimpleDataSourceProvenance(description, REGRESSORS), REGRESSORS);
+        Regressor[] outputs = regressorOutputs(raw, enc, rows);
+        MutableDataset<Regressor> fast = ColumnarDataset.build(raw, enc, rows, weights, outputs,
+                new SimpleDataSourceProvenance(description, REGRESSORS), REGRESSORS);
+        return fast != null ? fast : datasetByAdding(raw, enc, rows, weights, outputs, description, REGRESSORS);
+    }
+
+    /** The reference builder: one {@link ArrayExample} per row through {@code MutableDataset.add}. */
+    static MutableDataset<?> datasetByAdding(RawTable raw, FeatureEncoder enc, int[] rows, float[] weights, String description) {
+        if (enc.task() == Task.CLASSIFICATION) {
+            return datasetByAdding(raw, enc, rows, weights, labelOutputs(raw, rows), description, LABELS);
+        }
+        return datasetByAdding(raw, enc, rows, weights, regressorOutputs(raw, enc, rows), description, REGRESSORS);
+    }
+
+    private static <T extends Output<T>> MutableDataset<T> datasetByAdding(RawTable raw, FeatureEncoder enc, int[] rows, float[] weights,
+                                                                        T[] outputs, String description, OutputFactory<T> factory) {
+        MutableDataset<T> ds = new MutableDataset<>(new SimpleDataSourceProvenance(description, factory), factory);
+        addExamples(ds, raw, enc, rows, weights, outputs);
+        return ds;
+    }
+
+    private static Regressor[] regressorOutputs(RawTable raw, FeatureEncoder enc, int[] rows) {
         Regressor[] outputs = new Regressor[rows.length];
         double[] targets = raw.targets();
         for (int i = 0; i < rows.length; i++) {
             outputs[i] = targets == null ? REGRESSORS.getUnknownOutput() : new Regressor(enc.label(), enc.encodeTarget(targets[rows[i]]));
         }
-        addExamples(ds, raw, enc, rows, weights, outputs);
-        return ds;
+        return outputs;
     }
 
     private static Label[] labelOutputs(RawTable raw, int[] rows) {
@@ -287,7 +320,7 @@ public final class DatasetLoader {
         return out;
     }
 
-    private static boolean known(FeatureEncoder.Column col, String value) {
+    static boolean known(FeatureEncoder.Column col, String value) {
         return col.categories() != null && java.util.Collections.binarySearch(col.categories(), value) >= 0;
     }
 
