@@ -17,7 +17,10 @@ import java.util.Arrays;
  *   <li>each output group's margin starts at {@code base_score} and adds the float leaf values
  *       tree by tree in model order ({@code tree_info} gives a tree's group);</li>
  *   <li>{@code multi:softprob} applies xgboost's float softmax (max, glibc expf, double sum,
- *       float divide); regression objectives with an identity link return the margin.</li>
+ *       float divide); {@code binary:logistic} (two classes, one margin) applies xgboost's float
+ *       sigmoid {@code 1 / (1 + expf(-margin))} and gives {id 0: 1 - p, id 1: p} as mlgate's
+ *       {@code BinaryLogisticConverter} does; regression objectives with an identity link return
+ *       the margin.</li>
  * </ul>
  * The JSON model rather than the text dump is read because it also holds {@code base_score},
  * {@code tree_info} and the objective, and writes floats in shortest round-trip form, so every
@@ -38,9 +41,10 @@ final class XGBoostScorer implements RowScorer {
     private final int numGroups;
     private final float baseMargin;
     private final boolean softmax;
+    private final boolean sigmoid;
 
     private XGBoostScorer(int[] roots, int[] groups, int[] left, int[] right, int[] missing, int[] feature, float[] value,
-                          int numGroups, float baseMargin, boolean softmax) {
+                          int numGroups, float baseMargin, boolean softmax, boolean sigmoid) {
         this.roots = roots;
         this.groups = groups;
         this.left = left;
@@ -51,6 +55,7 @@ final class XGBoostScorer implements RowScorer {
         this.numGroups = numGroups;
         this.baseMargin = baseMargin;
         this.softmax = softmax;
+        this.sigmoid = sigmoid;
     }
 
     /**
@@ -63,23 +68,30 @@ final class XGBoostScorer implements RowScorer {
     static XGBoostScorer compile(byte[] jsonModel, boolean classification, int outputs, int numFeatures) throws IOException {
         JsonNode learner = JSON.readTree(jsonModel).path("learner");
         String objective = learner.path("objective").path("name").asText("");
-        boolean softmax;
+        boolean softmax = false;
+        boolean sigmoid = false;
         if (classification) {
-            require(objective.equals("multi:softprob"), "objective " + objective);
-            softmax = true;
+            require(objective.equals("multi:softprob") || objective.equals("binary:logistic"), "objective " + objective);
+            softmax = objective.equals("multi:softprob");
+            sigmoid = !softmax;
         } else {
             require(objective.equals("reg:squarederror") || objective.equals("reg:linear"), "objective " + objective);
-            softmax = false;
         }
         JsonNode booster = learner.path("gradient_booster");
         require(booster.path("name").asText("").equals("gbtree"), "booster " + booster.path("name").asText());
         JsonNode param = learner.path("learner_model_param");
         int numClass = Integer.parseInt(param.path("num_class").asText("0"));
         int numGroups = Math.max(1, numClass);
-        require(numGroups == outputs, "num_class " + numClass + " for " + outputs + " outputs");
+        require(sigmoid ? numClass == 0 && outputs == 2 : numGroups == outputs, "num_class " + numClass + " for " + outputs + " outputs");
         require(Integer.parseInt(param.path("num_target").asText("1")) == 1, "num_target " + param.path("num_target").asText());
         // softprob's and squared error's ProbToMargin are the identity: base_score is the starting margin
         float baseMargin = Float.parseFloat(param.path("base_score").asText());
+        if (sigmoid) {
+            // logistic's ProbToMargin is -logf(1/base_score - 1): exactly 0 for the default 0.5, the
+            // only base score Tribuo trains with; any other would need glibc's logf
+            require(baseMargin == 0.5f, "base_score " + baseMargin);
+            baseMargin = 0.0f;
+        }
         JsonNode model = booster.path("model");
         JsonNode trees = model.path("trees");
         JsonNode treeInfo = model.path("tree_info");
@@ -131,7 +143,7 @@ final class XGBoostScorer implements RowScorer {
             }
             base += n;
         }
-        return new XGBoostScorer(roots, groups, left, right, missing, feature, value, numGroups, baseMargin, softmax);
+        return new XGBoostScorer(roots, groups, left, right, missing, feature, value, numGroups, baseMargin, softmax, sigmoid);
     }
 
     private static void require(boolean ok, String what) {
@@ -151,6 +163,9 @@ final class XGBoostScorer implements RowScorer {
                 n = v != v ? missing[n] : ((float) v < value[n] ? left[n] : right[n]);
             }
             margin[groups[t]] += value[n];
+        }
+        if (sigmoid) {
+            return logistic(margin[0], out);
         }
         if (!softmax) {
             out[0] = margin[0];
@@ -185,8 +200,29 @@ final class XGBoostScorer implements RowScorer {
         return best;
     }
 
+    /**
+     * common::Sigmoid of xgboost 1.6: {@code 1.0f / (1.0f + expf(-x))} in float (later versions
+     * clamp -x at 88.7 and add 1e-16f to the denominator, which changes nothing below the clamp,
+     * so margins beyond it are left to XGBoost). Then {@code BinaryLogisticConverter}'s scores and
+     * argmax: id 1 only when p is strictly greater than 1 - p.
+     */
+    private static int logistic(float margin, double[] out) {
+        float minus = -margin;
+        if (!(minus < 88.7f)) {
+            return UNSURE;
+        }
+        float e = Expf.exp(minus);
+        if (e != e) {
+            return UNSURE;
+        }
+        float p = 1.0f / (1.0f + e);
+        out[0] = 1.0 - p;
+        out[1] = p;
+        return out[1] > out[0] ? 1 : 0;
+    }
+
     @Override
     public String describe() {
-        return "xgboost: " + roots.length + " trees, " + value.length + " nodes, " + (softmax ? numGroups + " classes" : "regression");
+        return "xgboost: " + roots.length + " trees, " + value.length + " nodes, " + (softmax ? numGroups + " classes" : sigmoid ? "2 classes (logistic)" : "regression");
     }
 }

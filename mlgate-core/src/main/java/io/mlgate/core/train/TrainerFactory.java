@@ -30,7 +30,9 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
  * <ul>
  *   <li>{@code xgboost} (classification, regression) – gradient boosted trees, tree method
  *       {@code hist}: rounds [100], depth [6], eta [0.3], min_child_weight [1], subsample [1.0],
- *       colsample [1.0] (per tree), lambda [1.0] (L2), alpha [0.0] (L1), gamma [0.0].</li>
+ *       colsample [1.0] (per tree), lambda [1.0] (L2), alpha [0.0] (L1), gamma [0.0]. A two-class
+ *       label trains {@code binary:logistic} ({@link BinaryXGBoostClassificationTrainer}), more
+ *       classes {@code multi:softprob}.</li>
  *   <li>{@code random-forest} (classification, regression) – XGBoost in random-forest mode (one
  *       round of {@code num_parallel_tree} trees, eta 1, hist): trees [100], depth [8],
  *       fraction_features [0.5] (per split), subsample [0.632], min_child_weight [1]. Chosen over
@@ -178,7 +180,8 @@ public final class TrainerFactory {
             case "xgboost": {
                 int rounds = i(p, "rounds");
                 if (cls) {
-                    return new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, rounds,
+                    // binary:logistic for two classes (Tribuo's own trainer always runs multi:softprob)
+                    return new BinaryXGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, rounds,
                             d(p, "eta"), d(p, "gamma"), i(p, "depth"), d(p, "min_child_weight"), d(p, "subsample"), d(p, "colsample"),
                             d(p, "lambda"), d(p, "alpha"), threads, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
                 }

@@ -36,12 +36,13 @@ final class XGBoostCurve {
         try {
             matrix = toMatrix(validation, model.getFeatureIDMap());
             int step = Math.max(1, rounds / 25);
+            int outputs = model.getOutputIDInfo().size();
             List<double[]> points = new ArrayList<>();
             for (int k = step; k <= rounds; k += step) {
-                points.add(new double[] {k, metric.applyAsDouble(booster.predict(matrix, false, k))});
+                points.add(new double[] {k, metric.applyAsDouble(perOutput(booster.predict(matrix, false, k), outputs))});
             }
             if (points.get(points.size() - 1)[0] != rounds) {
-                points.add(new double[] {rounds, metric.applyAsDouble(booster.predict(matrix, false, rounds))});
+                points.add(new double[] {rounds, metric.applyAsDouble(perOutput(booster.predict(matrix, false, rounds), outputs))});
             }
             return points;
         } catch (XGBoostError e) {
@@ -51,6 +52,21 @@ final class XGBoostCurve {
                 matrix.dispose();
             }
         }
+    }
+
+    /**
+     * One column per Tribuo output id: a two-class binary:logistic booster answers only
+     * p = P(id 1), which becomes {1 - p, p} (as {@link BinaryLogisticConverter} does).
+     */
+    private static float[][] perOutput(float[][] raw, int outputs) {
+        if (outputs != 2 || raw.length == 0 || raw[0].length != 1) {
+            return raw;
+        }
+        float[][] out = new float[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = new float[] {1f - raw[i][0], raw[i][0]};
+        }
+        return out;
     }
 
     /** CSR matrix of examples over the model's feature ids, as Tribuo builds it for prediction. */

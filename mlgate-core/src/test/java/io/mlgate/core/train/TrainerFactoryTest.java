@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mlgate.core.config.Task;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
 
 class TrainerFactoryTest {
 
@@ -52,7 +52,7 @@ class TrainerFactoryTest {
 
     @Test
     void xgboostNeverKeepsTribuosL1AndThreadDefaults() {
-        XGBoostClassificationTrainer trainer = (XGBoostClassificationTrainer) TrainerFactory.create(
+        XGBoostTrainer<?> trainer = (XGBoostTrainer<?>) TrainerFactory.create(
                 Task.CLASSIFICATION, "xgboost", Map.of(), 42, 2);
 
         assertThat(trainer.toString()).contains("alpha=0.0").contains("nthread=2").contains("tree_method=hist").contains("seed=42");
