@@ -110,10 +110,10 @@ final class ApiHandler extends Handler.Abstract {
                 throw noEndpoint(request, path);
             }
         } catch (ServerException e) {
-            sendError(response, callback, e);
+            sendError(request, response, callback, e);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.SEVERE, request.getMethod() + " " + path + " failed", e);
-            sendError(response, callback, new ServerException(500, null, "internal error while serving " + request.getMethod() + " "
+            sendError(request, response, callback, new ServerException(500, null, "internal error while serving " + request.getMethod() + " "
                     + path + ": " + e + " (the server keeps running; please report it)"));
         }
         return true;
@@ -144,7 +144,7 @@ final class ApiHandler extends Handler.Abstract {
             }
         } catch (ServerException e) {
             metrics.request(label, e.status());
-            sendError(response, callback, e);
+            sendError(request, response, callback, e);
             return;
         }
         LoadedModel chosen = routing.choose(ThreadLocalRandom.current().nextInt(100));
@@ -162,11 +162,11 @@ final class ApiHandler extends Handler.Abstract {
             send(response, callback, 200, JSON_TYPE, predictionJson(model, chosen.version(), requestId, results));
         } catch (ServerException e) {
             status = e.status();
-            sendError(response, callback, e);
+            sendError(request, response, callback, e);
         } catch (RuntimeException | StackOverflowError e) {
             status = 500;
             LOG.log(Level.SEVERE, model + " version " + chosen.version() + " failed on request " + requestId, e);
-            sendError(response, callback, new ServerException(500, null, "internal error in " + model + " version " + chosen.version()
+            sendError(request, response, callback, new ServerException(500, null, "internal error in " + model + " version " + chosen.version()
                     + ": " + e + " (the server keeps running)"));
         } finally {
             chosen.metrics().request(status, System.nanoTime() - start);
@@ -656,7 +656,8 @@ final class ApiHandler extends Handler.Abstract {
         send(response, callback, status, JSON_TYPE, bytes);
     }
 
-    private static void sendError(Response response, Callback callback, ServerException e) {
+    private static void sendError(Request request, Response response, Callback callback, ServerException e) {
+        drainOrClose(request, response);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.getMessage());
         if (e.field() != null) {
@@ -669,6 +670,31 @@ final class ApiHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"mlgate\"");
         }
         sendJson(response, callback, e.status(), body);
+    }
+
+    /**
+     * An error can be answered before the request body was read (unknown model, 413). Reads what
+     * has already arrived; when the body is not complete, asks for {@code Connection: close}, so a
+     * client never reuses a connection whose unread body would be taken for its next request.
+     */
+    private static void drainOrClose(Request request, Response response) {
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                return;
+            }
+            boolean last = chunk.isLast();
+            boolean failed = Content.Chunk.isFailure(chunk);
+            chunk.release();
+            if (failed) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                return;
+            }
+            if (last) {
+                return;
+            }
+        }
     }
 
     private static void send(Response response, Callback callback, int status, String contentType, byte[] bytes) {
