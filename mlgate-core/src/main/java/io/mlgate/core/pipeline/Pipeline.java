@@ -396,7 +396,7 @@ public final class Pipeline {
     /**
      * The deploy at the end of {@code mlgate run} (for the CLI/server wiring): when the run promoted
      * a version to production, deploy it to {@code deploy.environment} with {@code deploy.strategy}
-     * (a replace when nothing is deployed yet, since a canary needs a stable). Empty when the run
+     * (a replace when nothing is deployed yet: a shadow needs a stable to mirror). Empty when the run
      * promoted nothing.
      */
     public Optional<DeployOutcome> deployPromoted(Outcomes.Run run, DeploymentTarget target, Clock clock) {
