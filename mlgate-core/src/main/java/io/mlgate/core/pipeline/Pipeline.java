@@ -42,9 +42,11 @@ import io.mlgate.core.registry.Registries;
 import io.mlgate.core.report.HtmlReport;
 import io.mlgate.core.report.JUnitReport;
 import io.mlgate.core.report.OpenMetricsReport;
+import io.mlgate.core.train.FeatureImportance;
 import io.mlgate.core.train.ModelArtifact;
 import io.mlgate.core.train.ModelTrainer;
 import io.mlgate.core.train.TrainingOutcome;
+import io.mlgate.core.train.TrainingReport;
 import io.mlgate.core.util.AtomicFiles;
 import io.mlgate.core.util.Digests;
 import io.mlgate.core.util.Progress;
@@ -164,12 +166,29 @@ public final class Pipeline {
         var best = trained.best();
         messages.add(String.format(java.util.Locale.ROOT, "[train - %s]: PASSED - %s %.4f on the validation split, %d rows, %.1f s",
                 best.trainer(), best.metric(), best.validationScore(), trained.trainRows(), trained.seconds()));
+        TrainingReport report = trained.artifact().training();
+        List<FeatureImportance> importance = report == null ? null : report.importance();
+        if (importance != null && !importance.isEmpty()) {
+            messages.add(importanceMessage(importance));
+        }
         Outcomes.Training outcome = new Outcomes.Training(GateStatus.PASSED, config.model(), dir.toString(),
                 best.trainer(), best.params(), best.metric(), best.validationScore(), trained.artifact().card().threshold(),
                 trained.candidates(), trained.dataSha256(), trained.configSha256(), trained.trainRows(), trained.seconds(),
-                messages, files);
+                messages, files, importance, report == null ? null : report.importanceNote());
         writeJson("training.json", outcome, files);
         return outcome;
+    }
+
+    /** One line naming the top columns: {@code [train - importance]: PASSED - gain: int_rate 0.312, ... (top 5 of 21 columns)}. */
+    static String importanceMessage(List<FeatureImportance> importance) {
+        StringBuilder top = new StringBuilder();
+        int shown = Math.min(5, importance.size());
+        for (int i = 0; i < shown; i++) {
+            FeatureImportance f = importance.get(i);
+            top.append(i == 0 ? "" : ", ").append(f.feature()).append(' ').append(String.format(java.util.Locale.ROOT, "%.3f", f.importance()));
+        }
+        return "[train - importance]: PASSED - " + importance.get(0).method() + ": " + top + " (top " + shown + " of "
+                + importance.size() + " columns)";
     }
 
     /**
@@ -208,8 +227,9 @@ public final class Pipeline {
                 championVersion.map(ModelVersion::version).orElse(null), candidateMetrics, championMetrics, gates, messages, files);
         Path html = outputDir().resolve("report.html");
         Outcomes.Validation shown = validation != null ? validation : readOutcome("validation.json", Outcomes.Validation.class);
+        TrainingReport training = candidateModel.training();
         AtomicFiles.write(html, HtmlReport.render(config.model(), gates, outcome.championVersion(),
-                shown == null ? null : shown.report()));
+                shown == null ? null : shown.report(), training == null ? null : training.importance()));
         files.add(html.toString());
         writeJson("evaluation.json", outcome, files);
         return outcome;
