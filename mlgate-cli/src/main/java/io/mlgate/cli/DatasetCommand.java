@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {DatasetCommand.Build.class})
 final class DatasetCommand {
 
-    @Command(name = "build",
+    @Command(name = "build", mixinStandardHelpOptions = true,
             description = {"Join labelled outcomes to the inputs in the server's prediction log by request id and write a CSV with",
                     "the contract's columns and the label (atomically); with --append-to, also append the rows to a training CSV",
                     "(ids already appended by an earlier build are skipped). Reports joined and unmatched counts."},

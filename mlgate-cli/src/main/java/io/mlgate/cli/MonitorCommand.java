@@ -35,6 +35,9 @@ final class MonitorCommand extends PipelineCommand {
     /** Bearer token for a Prometheus API behind authentication. */
     static final String PROMETHEUS_TOKEN_ENV = "MLGATE_PROMETHEUS_TOKEN";
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Option(names = "--server", paramLabel = "URL", description = "Read GET URL/metrics of the model server (counters since the version was loaded).")
     String server;
 
