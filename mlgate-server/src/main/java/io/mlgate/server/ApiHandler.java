@@ -60,7 +60,15 @@ final class ApiHandler extends Handler.Abstract {
     private final long maxBodyBytes;
     private final int maxRows;
 
+    private final PredictionLog predictionLog;
+
     ApiHandler(ModelHost host, AdminAuth auth, BooleanSupplier ready, long maxBodyBytes, int maxRows) {
+        this(host, auth, ready, maxBodyBytes, maxRows, null);
+    }
+
+    /** @param predictionLog where answered rows are logged, or null for no log */
+    ApiHandler(ModelHost host, AdminAuth auth, BooleanSupplier ready, long maxBodyBytes, int maxRows, PredictionLog predictionLog) {
+        this.predictionLog = predictionLog;
         this.host = host;
         this.metrics = host.metrics();
         this.auth = auth;
@@ -173,6 +181,9 @@ final class ApiHandler extends Handler.Abstract {
         }
         if (status == 200) {
             afterAnswer(routing, chosen, rows, results);
+            if (predictionLog != null) {
+                predictionLog.offer(model, chosen.version(), requestId, rows, results);
+            }
         }
     }
 

@@ -299,8 +299,14 @@ public final class Pipeline {
         Map<String, Double> metrics = evaluation == null ? Map.of() : evaluation.metrics();
         String gateStatus = evaluation == null ? "NOT_EVALUATED" : evaluation.status().name();
         List<String> gateMessages = evaluation == null ? List.of() : evaluation.messages();
+        Map<String, String> allTags = new LinkedHashMap<>(tags == null ? Map.of() : tags);
+        if (evaluation != null && evaluation.candidate() != null && evaluation.candidate().confusion() != null) {
+            // what the model predicted on the holdout: mlgate monitor compares live predictions with it
+            allTags.putIfAbsent(io.mlgate.core.monitor.PredictionProfile.TAG,
+                    io.mlgate.core.monitor.PredictionProfile.of(evaluation.candidate().confusion()).toTag());
+        }
         ModelVersion version = registry().register(new RegisterRequest(config.model(), dir, metrics, gateStatus, gateMessages,
-                lineage, tags == null ? Map.of() : tags, description));
+                lineage, allTags, description));
         List<String> files = new ArrayList<>();
         String message = "[register]: PASSED - " + config.model() + " version " + version.version() + " registered in "
                 + config.registry() + " (gate " + gateStatus + ")";
@@ -329,6 +335,14 @@ public final class Pipeline {
      * validation or gate stops the run before registering, so production is never touched.
      */
     public Outcomes.Run run() {
+        return run(Map.of(), null);
+    }
+
+    /**
+     * {@link #run()}, registering the version with these extra {@code tags} and {@code description}
+     * (the reason of its register history entry), e.g. {@code retrain_trigger} from {@code mlgate run --trigger}.
+     */
+    public Outcomes.Run run(Map<String, String> registerTags, String registerDescription) {
         List<String> messages = new ArrayList<>();
         Outcomes.Validation validation = validate(null);
         messages.addAll(validation.messages());
@@ -343,7 +357,7 @@ public final class Pipeline {
             messages.add("[run]: FAILED - the candidate did not pass the gates; nothing registered, " + PRODUCTION + " unchanged");
             return finishRun(GateStatus.FAILED, "evaluate", validation, training, evaluation, null, null, messages);
         }
-        Outcomes.Registration registration = register(null, evaluation, Map.of(), null);
+        Outcomes.Registration registration = register(null, evaluation, registerTags, registerDescription);
         messages.addAll(registration.messages());
         Outcomes.Promotion promotion = null;
         String target = config.promote().to();
