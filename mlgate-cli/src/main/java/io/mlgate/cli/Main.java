@@ -51,6 +51,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        addHelpOptions(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             int code = exitCodeOf(ex);
             commandLine.getErr().println("mlgate: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
@@ -68,6 +69,21 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         return cli;
+    }
+
+    /**
+     * Every command and subcommand answers {@code -h/--help}, as the README promises (picocli does
+     * not inherit the top command's help options; {@code --version} stays free for deploy/promote).
+     */
+    private static void addHelpOptions(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            var spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOptions(sub);
+        }
     }
 
     static int exitCodeOf(Throwable ex) {
