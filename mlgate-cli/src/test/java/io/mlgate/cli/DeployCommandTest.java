@@ -1,5 +1,7 @@
 package io.mlgate.cli;
 
+import io.mlgate.core.deploy.FakeModelServer;
+
 import static io.mlgate.cli.CliRun.mlgate;
 import static org.assertj.core.api.Assertions.assertThat;
 
