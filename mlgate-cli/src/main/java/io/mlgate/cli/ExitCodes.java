@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int GATE_WARNING = 4;
     public static final int INVALID_DATA = 5;
     public static final int DEPLOY_FAILED = 6;
+    /** mlgate monitor: a retraining trigger fired (RETRAIN=true). */
+    public static final int RETRAIN = 7;
 
     private ExitCodes() {
     }
@@ -40,6 +42,18 @@ public final class ExitCodes {
     public static int forValidation(GateStatus status) {
         return switch (status) {
             case FAILED -> INVALID_DATA;
+            case WARNING -> GATE_WARNING;
+            case PASSED, INACTIVE -> OK;
+        };
+    }
+
+    /**
+     * Exit code of a monitor verdict: FAILED 7 (retrain needed), WARNING 4 (no retrain, but the
+     * serving signals could not be read), otherwise 0 (no retrain).
+     */
+    public static int forMonitor(GateStatus status) {
+        return switch (status) {
+            case FAILED -> RETRAIN;
             case WARNING -> GATE_WARNING;
             case PASSED, INACTIVE -> OK;
         };

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {ValidateCommand.class, TrainCommand.class, EvaluateCommand.class, RegisterCommand.class,
                 PromoteCommand.class, ModelsCommand.class, HistoryCommand.class, RunCommand.class,
                 ServeCommand.class, DeployCommand.class, RollbackCommand.class, StatusCommand.class, OpsKitCommand.class,
+                MonitorCommand.class, DatasetCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"Continuous integration, delivery and training of ML models.", ""},
         footerHeading = "%nExamples:%n",
@@ -25,10 +26,11 @@ import picocli.CommandLine.Command;
                 "  mlgate evaluate -c mlgate.yaml --json",
                 "  mlgate promote -c mlgate.yaml --version 3 --to production --reason \"CAB-1234 approved\"",
                 "  mlgate deploy -c mlgate.yaml --strategy canary --percent 10 --reason \"CAB-1234\"",
+                "  mlgate monitor -c mlgate.yaml --server http://127.0.0.1:8080 --dotenv monitor.env",
                 "",
                 "Exit codes:",
                 "  0 ok   1 internal error   2 usage or configuration error   3 gate failed",
-                "  4 gate warning   5 invalid data   6 deployment failed / rolled back"})
+                "  4 gate warning   5 invalid data   6 deployment failed / rolled back   7 retrain needed (monitor)"})
 public final class Main {
 
     private Main() {
@@ -49,6 +51,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        addHelpOptions(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             int code = exitCodeOf(ex);
             commandLine.getErr().println("mlgate: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
@@ -66,6 +69,21 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         return cli;
+    }
+
+    /**
+     * Every command and subcommand answers {@code -h/--help}, as the README promises (picocli does
+     * not inherit the top command's help options; {@code --version} stays free for deploy/promote).
+     */
+    private static void addHelpOptions(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            var spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOptions(sub);
+        }
     }
 
     static int exitCodeOf(Throwable ex) {

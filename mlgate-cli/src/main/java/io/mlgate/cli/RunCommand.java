@@ -26,8 +26,12 @@ import picocli.CommandLine.Option;
                 "background when none answers at deploy.url) and a sample prediction is printed."},
         footerHeading = "%nExamples:%n",
         footer = {"  mlgate run --config examples/lending-club/mlgate.yaml --serve",
-                "  mlgate run -c mlgate.yaml --set promote.to=staging --json"})
+                "  mlgate run -c mlgate.yaml --set promote.to=staging --json",
+                "  mlgate run -c mlgate.yaml --set data.train=data/train.csv --trigger \"$RETRAIN_REASON\""})
 final class RunCommand extends PipelineCommand {
+    /** The tag of a version registered by {@code run --trigger}: why it was trained. */
+    static final String RETRAIN_TRIGGER_TAG = "retrain_trigger";
+
     @Option(names = "--serve",
             description = "After promoting to production, deploy to a local model server (start one in the background when none answers).")
     boolean serve;
@@ -36,12 +40,18 @@ final class RunCommand extends PipelineCommand {
             description = "Port of the local model server started by --serve (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--trigger", paramLabel = "REASON",
+            description = "Why this run retrains (e.g. \"$RETRAIN_REASON\" from 'mlgate monitor --dotenv'): recorded with the "
+                    + "registered version as the tag retrain_trigger and as the reason of its register history entry.")
+    String trigger;
+
     private final List<String> serveLines = new ArrayList<>();
     private DeployOutcome deployed;
 
     @Override
     StepOutcome execute(Pipeline pipeline) {
-        Outcomes.Run run = pipeline.run();
+        Outcomes.Run run = trigger == null || trigger.isBlank() ? pipeline.run()
+                : pipeline.run(Map.of(RETRAIN_TRIGGER_TAG, trigger.strip()), "retrain: " + trigger.strip());
         if (!serve || run.promotion() == null || !Pipeline.PRODUCTION.equals(run.promotion().alias())) {
             if (serve) {
                 serveLines.add("[serve]: INACTIVE - nothing promoted to production in this run; no deploy");

@@ -2,6 +2,7 @@ package io.mlgate.cli;
 
 import io.mlgate.core.deploy.TrafficSplit;
 import io.mlgate.server.MlgateServer;
+import io.mlgate.server.PredictionLog;
 import io.mlgate.server.ServerException;
 import io.mlgate.server.ServerOptions;
 import java.io.IOException;
@@ -71,6 +72,23 @@ final class ServeCommand implements Callable<Integer> {
             description = "Request threads (bounded pool; default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--prediction-log", paramLabel = "DIR",
+            description = "Log answered rows (request id, time, version, inputs, prediction) as JSON lines in DIR, for "
+                    + "'mlgate monitor --outcomes' and 'mlgate dataset build' (default: no log).")
+    Path predictionLog;
+
+    @Option(names = "--log-sample", paramLabel = "0..1", defaultValue = "1.0",
+            description = "Share of requests logged (default: ${DEFAULT-VALUE}).")
+    double logSample;
+
+    @Option(names = "--log-max-bytes", paramLabel = "N", defaultValue = "67108864",
+            description = "Rotate the log file before it grows past N bytes (default: ${DEFAULT-VALUE}, 64 MiB).")
+    long logMaxBytes;
+
+    @Option(names = "--log-files", paramLabel = "K", defaultValue = "5",
+            description = "Log files kept, the current one included; the log holds at most K x --log-max-bytes (default: ${DEFAULT-VALUE}).")
+    int logFiles;
+
     @Spec
     CommandSpec spec;
 
@@ -87,9 +105,17 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        PredictionLog.Options logOptions = null;
+        if (predictionLog != null) {
+            try {
+                logOptions = new PredictionLog.Options(predictionLog, logSample, logMaxBytes, logFiles, PredictionLog.Options.DEFAULT_QUEUE);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         MlgateServer server;
         try {
-            server = MlgateServer.serveSplits(options, splits());
+            server = MlgateServer.serveSplits(options, splits(), logOptions);
         } catch (ServerException | IllegalStateException e) {
             err.println("mlgate serve: " + e.getMessage());
             err.flush();
@@ -99,6 +125,10 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, String> models = server.deployed();
         out.println("mlgate serve: listening on " + server.uri() + " (pid " + ProcessHandle.current().pid() + ")");
         out.println("  models: " + (models.isEmpty() ? "none yet (deploy with PUT /admin/models/{name}/traffic)" : models));
+        if (logOptions != null) {
+            out.println("  prediction log: " + predictionLog.toAbsolutePath() + " (sample " + logSample + ", " + logFiles + " files of at most "
+                    + logMaxBytes + " bytes)");
+        }
         out.println("  admin API: " + (options.adminToken() == null ? "disabled (set --admin-token-file or MLGATE_ADMIN_TOKEN)" : "enabled"));
         out.println("  stop with Ctrl-C or: kill " + ProcessHandle.current().pid());
         out.flush();

@@ -69,4 +69,14 @@ class ConfigErrorsTest {
         assertThat(run.out()).contains("validate", "train", "evaluate", "register", "promote", "models", "history", "run")
                 .contains("Examples:").contains("5 invalid data");
     }
+
+    @Test
+    void everyCommandAnswersHelpWithItsOptionsAndExamples() {
+        for (String command : new String[] {"validate", "train", "evaluate", "register", "promote", "models", "history", "run",
+                "serve", "deploy", "rollback", "status", "monitor"}) {
+            CliRun run = CliRun.mlgate(command, "--help");
+            assertThat(run.exitCode()).as(command + ": " + run.all()).isZero();
+            assertThat(run.out()).as(command).contains("Usage: mlgate " + command).contains("--help");
+        }
+    }
 }

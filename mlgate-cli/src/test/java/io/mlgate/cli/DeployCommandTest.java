@@ -1,5 +1,7 @@
 package io.mlgate.cli;
 
+import io.mlgate.core.deploy.FakeModelServer;
+
 import static io.mlgate.cli.CliRun.mlgate;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,11 +115,14 @@ class DeployCommandTest {
     }
 
     @Test
-    void aCanaryWithNothingDeployedIsAUsageError() {
-        CliRun run = cli("deploy", "env-e", "--version", "2", "--strategy", "canary", "--percent", "10", "--reason", "x");
+    void aCanaryWithNothingDeployedMakesTheVersionStableAndTheNextCanarySplits() {
+        CliRun first = cli("deploy", "env-e", "--version", "1", "--strategy", "canary", "--percent", "10", "--reason", "x");
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(first.out()).contains("credit-risk stable 1 (was nothing deployed)");
 
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        assertThat(run.err()).contains("a canary needs a stable version to split traffic with, and nothing is deployed");
+        CliRun second = cli("deploy", "env-e", "--version", "2", "--strategy", "canary", "--percent", "10", "--reason", "y");
+        assertThat(second.exitCode()).as(second.all()).isZero();
+        assertThat(second.out()).contains("stable 1, canary 2 at 10%");
     }
 
     @Test

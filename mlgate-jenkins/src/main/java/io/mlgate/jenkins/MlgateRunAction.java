@@ -51,6 +51,29 @@ public class MlgateRunAction implements RunAction2 {
         return null;
     }
 
+    /** The last train step that reported feature importance, or null. */
+    public StepSummary getTraining() {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (!steps.get(i).getImportance().isEmpty()) {
+                return steps.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "#2" when the build's trained model ranks the column second by importance, "" when no train
+     * step reported importance, "-" when the column is not among its top columns.
+     */
+    public String importanceRank(String feature) {
+        StepSummary training = getTraining();
+        if (training == null) {
+            return "";
+        }
+        int rank = training.importanceRank(feature);
+        return rank == 0 ? "-" : "#" + rank;
+    }
+
     @Override
     public String getIconFileName() {
         return "/plugin/mlgate/images/mlgate.svg";

@@ -35,6 +35,11 @@ public final class StepSummary implements Serializable {
         public String format(Double value) {
             return value == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", value);
         }
+
+        /** Pixel width of a share (0..1) drawn as a bar on the build page. */
+        public long getBar() {
+            return candidate == null || candidate.isNaN() ? 0 : Math.round(Math.max(0, Math.min(1, candidate)) * 200);
+        }
     }
 
     public String command;
@@ -51,6 +56,11 @@ public final class StepSummary implements Serializable {
     public List<Row> gates = new ArrayList<>();
     public List<Row> checks = new ArrayList<>();
     public List<Row> drift = new ArrayList<>();
+    /**
+     * The train step's top columns by importance: {@code name}, share in {@code candidate}, method
+     * in {@code message}. Null in builds saved before it existed (XStream sets no defaults).
+     */
+    public List<Row> importance = new ArrayList<>();
     /** Sidecar files kept beside the build: {@code dir} under the build's mlgate folder, and their names. */
     public String dir;
     public List<String> files = new ArrayList<>();
@@ -67,6 +77,21 @@ public final class StepSummary implements Serializable {
     public List<Row> getGates() { return gates; }
     public List<Row> getChecks() { return checks; }
     public List<Row> getDrift() { return drift; }
+    public List<Row> getImportance() { return importance == null ? List.of() : importance; }
+
+    /** Columns of the importance kept in build.xml; the full list is in the kept training.json. */
+    static final int TOP_IMPORTANCE = 10;
+
+    /** The 1-based rank of a column in this step's importance, or 0 when it has none. */
+    public int importanceRank(String feature) {
+        List<Row> rows = getImportance();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).name.equals(feature)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
     public String getDir() { return dir; }
     public List<String> getFiles() { return files; }
 
@@ -116,6 +141,17 @@ public final class StepSummary implements Serializable {
                 row.message = Json.string(g.get("message"));
                 s.gates.add(row);
             }
+        }
+        for (Object o : Json.list(json.get("importance"))) {
+            Map<String, Object> f = Json.map(o);
+            if (f == null || s.importance.size() >= TOP_IMPORTANCE) {
+                continue;
+            }
+            Row row = new Row();
+            row.name = Json.string(f.get("feature"));
+            row.candidate = Json.number(f.get("importance"));
+            row.message = Json.string(f.get("method"));
+            s.importance.add(row);
         }
         Map<String, Object> report = Json.map(json.get("report"));
         if (report != null) {
@@ -193,6 +229,15 @@ public final class StepSummary implements Serializable {
             rows.add(m);
         }
         r.put("gates", rows);
+        List<Map<String, Object>> top = new ArrayList<>();
+        for (Row f : getImportance()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("feature", f.name);
+            m.put("importance", f.candidate);
+            m.put("method", f.message);
+            top.add(m);
+        }
+        r.put("importance", top);
         return r;
     }
 }

@@ -64,6 +64,49 @@ class StepSummaryTest {
         });
     }
 
+    static final String TRAINING = """
+            {"status":"PASSED","model":"credit-risk","importance":[
+              {"feature":"int_rate","importance":0.41,"method":"gain","score":666.3,"features":[{"feature":"int_rate","importance":0.41}]},
+              {"feature":"sub_grade","importance":0.2,"method":"gain","score":320.1,"features":[]},
+              {"feature":"c3","importance":0.1,"method":"gain"},{"feature":"c4","importance":0.09,"method":"gain"},
+              {"feature":"c5","importance":0.05,"method":"gain"},{"feature":"c6","importance":0.04,"method":"gain"},
+              {"feature":"c7","importance":0.03,"method":"gain"},{"feature":"c8","importance":0.03,"method":"gain"},
+              {"feature":"c9","importance":0.02,"method":"gain"},{"feature":"c10","importance":0.02,"method":"gain"},
+              {"feature":"c11","importance":0.01,"method":"gain"}],
+             "importance_note":"gain: XGBoost total gain"}
+            """;
+
+    @Test
+    void aTrainingKeepsItsTopTenColumnsByImportance() {
+        StepSummary s = StepSummary.from("train", 0, Json.parseObject(TRAINING));
+
+        assertThat(s.importance).hasSize(10).first().satisfies(f -> {
+            assertThat(f.name).isEqualTo("int_rate");
+            assertThat(f.candidate).isEqualTo(0.41);
+            assertThat(f.message).isEqualTo("gain");
+            assertThat(f.getBar()).isEqualTo(82);
+        });
+        assertThat(s.importanceRank("sub_grade")).isEqualTo(2);
+        assertThat(s.importanceRank("c11")).isZero();
+    }
+
+    @Test
+    void theStepResultListsTheTopColumnsForGroovy() {
+        Map<String, Object> r = StepSummary.from("train", 0, Json.parseObject(TRAINING)).toStepResult();
+
+        assertThat((List<?>) r.get("importance")).hasSize(10).first()
+                .isEqualTo(Map.of("feature", "int_rate", "importance", 0.41, "method", "gain"));
+    }
+
+    @Test
+    void aSummarySavedBeforeImportanceExistedHasNone() {
+        StepSummary old = StepSummary.from("validate", 0, Json.parseObject("{\"status\":\"PASSED\"}"));
+        old.importance = null; // as XStream leaves a field missing from an older build.xml
+
+        assertThat(old.getImportance()).isEmpty();
+        assertThat(old.toStepResult().get("importance")).isEqualTo(List.of());
+    }
+
     @Test
     void withoutJsonTheExitCodeDecides() {
         assertThat(StepSummary.from("deploy", 6, null).status).isEqualTo("FAILED");

@@ -60,7 +60,15 @@ final class ApiHandler extends Handler.Abstract {
     private final long maxBodyBytes;
     private final int maxRows;
 
+    private final PredictionLog predictionLog;
+
     ApiHandler(ModelHost host, AdminAuth auth, BooleanSupplier ready, long maxBodyBytes, int maxRows) {
+        this(host, auth, ready, maxBodyBytes, maxRows, null);
+    }
+
+    /** @param predictionLog where answered rows are logged, or null for no log */
+    ApiHandler(ModelHost host, AdminAuth auth, BooleanSupplier ready, long maxBodyBytes, int maxRows, PredictionLog predictionLog) {
+        this.predictionLog = predictionLog;
         this.host = host;
         this.metrics = host.metrics();
         this.auth = auth;
@@ -110,10 +118,10 @@ final class ApiHandler extends Handler.Abstract {
                 throw noEndpoint(request, path);
             }
         } catch (ServerException e) {
-            sendError(response, callback, e);
+            sendError(request, response, callback, e);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.SEVERE, request.getMethod() + " " + path + " failed", e);
-            sendError(response, callback, new ServerException(500, null, "internal error while serving " + request.getMethod() + " "
+            sendError(request, response, callback, new ServerException(500, null, "internal error while serving " + request.getMethod() + " "
                     + path + ": " + e + " (the server keeps running; please report it)"));
         }
         return true;
@@ -144,7 +152,7 @@ final class ApiHandler extends Handler.Abstract {
             }
         } catch (ServerException e) {
             metrics.request(label, e.status());
-            sendError(response, callback, e);
+            sendError(request, response, callback, e);
             return;
         }
         LoadedModel chosen = routing.choose(ThreadLocalRandom.current().nextInt(100));
@@ -162,17 +170,20 @@ final class ApiHandler extends Handler.Abstract {
             send(response, callback, 200, JSON_TYPE, predictionJson(model, chosen.version(), requestId, results));
         } catch (ServerException e) {
             status = e.status();
-            sendError(response, callback, e);
+            sendError(request, response, callback, e);
         } catch (RuntimeException | StackOverflowError e) {
             status = 500;
             LOG.log(Level.SEVERE, model + " version " + chosen.version() + " failed on request " + requestId, e);
-            sendError(response, callback, new ServerException(500, null, "internal error in " + model + " version " + chosen.version()
+            sendError(request, response, callback, new ServerException(500, null, "internal error in " + model + " version " + chosen.version()
                     + ": " + e + " (the server keeps running)"));
         } finally {
             chosen.metrics().request(status, System.nanoTime() - start);
         }
         if (status == 200) {
             afterAnswer(routing, chosen, rows, results);
+            if (predictionLog != null) {
+                predictionLog.offer(model, chosen.version(), requestId, rows, results);
+            }
         }
     }
 
@@ -656,7 +667,8 @@ final class ApiHandler extends Handler.Abstract {
         send(response, callback, status, JSON_TYPE, bytes);
     }
 
-    private static void sendError(Response response, Callback callback, ServerException e) {
+    private static void sendError(Request request, Response response, Callback callback, ServerException e) {
+        drainOrClose(request, response);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.getMessage());
         if (e.field() != null) {
@@ -669,6 +681,31 @@ final class ApiHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"mlgate\"");
         }
         sendJson(response, callback, e.status(), body);
+    }
+
+    /**
+     * An error can be answered before the request body was read (unknown model, 413). Reads what
+     * has already arrived; when the body is not complete, asks for {@code Connection: close}, so a
+     * client never reuses a connection whose unread body would be taken for its next request.
+     */
+    private static void drainOrClose(Request request, Response response) {
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                return;
+            }
+            boolean last = chunk.isLast();
+            boolean failed = Content.Chunk.isFailure(chunk);
+            chunk.release();
+            if (failed) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                return;
+            }
+            if (last) {
+                return;
+            }
+        }
     }
 
     private static void send(Response response, Callback callback, int status, String contentType, byte[] bytes) {

@@ -28,6 +28,7 @@ public final class MlgateServer implements AutoCloseable {
     private final ModelHost host;
     private final Server jetty;
     private final ServerConnector connector;
+    private final PredictionLog predictionLog;
     private volatile boolean ready;
 
     public MlgateServer(ServerOptions options) {
@@ -35,6 +36,15 @@ public final class MlgateServer implements AutoCloseable {
     }
 
     public MlgateServer(ServerOptions options, ModelRegistry registry) {
+        this(options, registry, null);
+    }
+
+    /**
+     * A server that also logs every sampled answered row to a prediction log (see {@link PredictionLog}).
+     *
+     * @param predictionLog null for no log
+     */
+    public MlgateServer(ServerOptions options, ModelRegistry registry, PredictionLog.Options predictionLog) {
         this.options = options;
         this.host = new ModelHost(registry, options.registryUri(), options.driftWindow(), options.driftMinRows());
         QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads(), Math.min(8, options.maxThreads()));
@@ -48,8 +58,9 @@ public final class MlgateServer implements AutoCloseable {
         connector.setPort(options.port());
         jetty.addConnector(connector);
         // Graceful: on stop, new requests get 503 while in-flight ones finish (up to the stop timeout).
+        this.predictionLog = predictionLog == null ? null : new PredictionLog(predictionLog, host.metrics().registry());
         jetty.setHandler(new GracefulHandler(new ApiHandler(host, new AdminAuth(options.adminToken()), () -> ready,
-                options.maxBodyBytes(), options.maxRows())));
+                options.maxBodyBytes(), options.maxRows(), this.predictionLog)));
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
     }
 
@@ -68,7 +79,12 @@ public final class MlgateServer implements AutoCloseable {
      * aliases (resolved against the registry), e.g. stable {@code production}, canary {@code 4} at 10%.
      */
     public static MlgateServer serveSplits(ServerOptions options, Map<String, TrafficSplit> splits) {
-        MlgateServer server = new MlgateServer(options);
+        return serveSplits(options, splits, null);
+    }
+
+    /** {@link #serveSplits(ServerOptions, Map)} with a prediction log (null for none). */
+    public static MlgateServer serveSplits(ServerOptions options, Map<String, TrafficSplit> splits, PredictionLog.Options predictionLog) {
+        MlgateServer server = new MlgateServer(options, Registries.open(options.registryUri(), options.baseDir()), predictionLog);
         server.start();
         try {
             for (Map.Entry<String, TrafficSplit> e : splits.entrySet()) {
@@ -119,6 +135,11 @@ public final class MlgateServer implements AutoCloseable {
         return host.metrics();
     }
 
+    /** The prediction log, or null when the server logs none. */
+    public PredictionLog predictionLog() {
+        return predictionLog;
+    }
+
     public ServerOptions options() {
         return options;
     }
@@ -151,6 +172,10 @@ public final class MlgateServer implements AutoCloseable {
             jetty.stop();
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the model server: " + e.getMessage(), e);
+        } finally {
+            if (predictionLog != null) {
+                predictionLog.close(); // after the in-flight requests: what they logged is written
+            }
         }
     }
 

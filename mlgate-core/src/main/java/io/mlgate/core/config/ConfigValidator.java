@@ -49,6 +49,7 @@ final class ConfigValidator {
         if (drift.psiWarn() > drift.psiFail()) {
             problems.add("'contract.drift.psi_warn' (" + drift.psiWarn() + ") is above 'psi_fail' (" + drift.psiFail() + ")");
         }
+        checkRetrain(c, c.retrain(), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(src + ": " + String.join("; ", problems));
         }
@@ -101,6 +102,60 @@ final class ConfigValidator {
         }
         if (gate.slice() != null && gate.slice().column() == null) {
             problems.add(where + ".slice.column is missing");
+        }
+    }
+
+    private static void checkRetrain(PipelineConfig c, RetrainSpec r, List<String> problems) {
+        RetrainSpec.Drift d = r.drift();
+        if (d.psiFail() != null && !(d.psiFail() > 0)) {
+            problems.add("'retrain.drift.psi_fail' is " + d.psiFail() + "; use a positive number, e.g. 0.25");
+        }
+        if (d.jsFail() != null && !(d.jsFail() > 0 && d.jsFail() <= 1)) {
+            problems.add("'retrain.drift.js_fail' is " + d.jsFail() + "; use a number in (0, 1], e.g. 0.3");
+        }
+        if (d.minRows() != null && d.minRows() < 1) {
+            problems.add("'retrain.drift.min_rows' must be at least 1");
+        }
+        if (d.minFeatures() < 1) {
+            problems.add("'retrain.drift.min_features' must be at least 1");
+        }
+        if (!(r.predictionShift().psiFail() > 0)) {
+            problems.add("'retrain.prediction_shift.psi_fail' is " + r.predictionShift().psiFail() + "; use a positive number, e.g. 0.25");
+        }
+        if (r.predictionShift().minRows() < 1) {
+            problems.add("'retrain.prediction_shift.min_rows' must be at least 1");
+        }
+        for (int i = 0; i < r.liveMetrics().size(); i++) {
+            RetrainSpec.LiveMetric m = r.liveMetrics().get(i);
+            String where = "retrain.live_metrics[" + i + "]";
+            MetricCatalog metric = MetricCatalog.find(m.metric()).orElse(null);
+            if (metric == null || metric.task() != c.task()) {
+                List<String> names = MetricCatalog.forTask(c.task()).stream().map(MetricCatalog::metricName).toList();
+                problems.add(where + ".metric '" + m.metric() + "' is not a " + c.task().yamlName() + " metric; use one of " + names);
+                continue;
+            }
+            if (m.threshold() == null && m.minDelta() == null && m.maxDelta() == null) {
+                problems.add(where + " (" + m.metric() + ") sets no limit; set threshold and/or "
+                        + (metric.higherIsBetter() ? "min_delta (e.g. -0.05)" : "max_delta (e.g. 0.05)"));
+            }
+            if (metric.higherIsBetter() && m.maxDelta() != null) {
+                problems.add(where + " (" + m.metric() + ") is higher-is-better; use min_delta (a negative number), not max_delta");
+            }
+            if (!metric.higherIsBetter() && m.minDelta() != null) {
+                problems.add(where + " (" + m.metric() + ") is lower-is-better; use max_delta (a positive number), not min_delta");
+            }
+            if (m.minRows() < 1) {
+                problems.add(where + ".min_rows must be at least 1");
+            }
+        }
+        if (r.newData() != null && (r.newData().minRows() == null || r.newData().minRows() < 1)) {
+            problems.add("'retrain.new_data.min_rows' must be at least 1, e.g. new_data: { min_rows: 5000 }");
+        }
+        if (r.schedule() != null) {
+            java.time.Duration every = r.schedule().period();
+            if (every == null || every.isNegative() || every.isZero()) {
+                problems.add("'retrain.schedule.every' is '" + r.schedule().every() + "'; use a duration like 7d, 12h, 2w or P7D");
+            }
         }
     }
 }

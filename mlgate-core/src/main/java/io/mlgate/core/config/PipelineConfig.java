@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param promote     which alias a passing candidate moves to
  * @param deploy      deployment settings (used by the deploy face)
  * @param output      where reports are written, default {@code .mlgate/out}
+ * @param retrain     when {@code mlgate monitor} asks for a retrain (defaults: drift and prediction shift)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PipelineConfig(
@@ -36,7 +37,8 @@ public record PipelineConfig(
         String registry,
         PromoteSpec promote,
         DeploySpec deploy,
-        String output) {
+        String output,
+        RetrainSpec retrain) {
 
     /** Model names the registry accepts. */
     public static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -52,6 +54,7 @@ public record PipelineConfig(
         promote = promote == null ? PromoteSpec.defaults() : promote;
         deploy = deploy == null ? DeploySpec.defaults() : deploy;
         output = output == null ? ".mlgate/out" : output;
+        retrain = retrain == null ? RetrainSpec.defaults() : retrain;
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param candidates         several trainer/params candidates; the best on the validation
  *                           split by {@code search.metric} wins
  * @param search             hyper-parameter search over listed values
+ * @param importance         how feature importance is measured ({@code auto} when absent; kept
+ *                           null then, so configurations written before it have the same digest)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record TrainSpec(
@@ -34,7 +36,8 @@ public record TrainSpec(
         List<String> features,
         List<String> exclude,
         List<CandidateSpec> candidates,
-        SearchSpec search) {
+        SearchSpec search,
+        ImportanceMethod importance) {
 
     public TrainSpec {
         trainer = trainer == null ? "xgboost" : trainer;
@@ -48,8 +51,19 @@ public record TrainSpec(
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
     }
 
+    /** The spec without {@code importance} (auto), as before that field existed. */
+    public TrainSpec(String trainer, Map<String, Object> params, Long seed, ClassWeights classWeights, String threshold,
+                     Integer threads, List<String> features, List<String> exclude, List<CandidateSpec> candidates, SearchSpec search) {
+        this(trainer, params, seed, classWeights, threshold, threads, features, exclude, candidates, search, null);
+    }
+
     public static TrainSpec defaults() {
-        return new TrainSpec(null, null, null, null, null, null, null, null, null, null);
+        return new TrainSpec(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The importance method, {@code auto} when not configured. */
+    public ImportanceMethod importanceOrDefault() {
+        return importance == null ? ImportanceMethod.AUTO : importance;
     }
 
     /** The candidates to train: the listed ones, or the single trainer/params of this spec. */

@@ -32,15 +32,19 @@ public final class DeployPlanner {
         return TrafficSplit.only(version);
     }
 
-    /** The current stable keeps answering {@code 100 - percent}% of the requests, {@code version} the rest. */
+    /**
+     * The current stable keeps answering {@code 100 - percent}% of the requests, {@code version} the
+     * rest. With nothing deployed there is nothing to compare a canary with, so the first version
+     * takes all traffic and the canary starts with the next one (as Argo Rollouts and Flagger do
+     * for an initial deployment); a pipeline can say {@code canary} from its first run on.
+     */
     public static TrafficSplit canary(TrafficSplit current, String version, int percent) {
         requireVersion(version, "canary");
         if (percent < 1 || percent > 100) {
             throw DeployException.usage("canary percent must be between 1 and 100, not " + percent + "; e.g. --percent 10");
         }
         if (!current.isDeployed()) {
-            throw DeployException.usage("a canary needs a stable version to split traffic with, and nothing is deployed; "
-                    + "deploy version " + version + " with --strategy replace first");
+            return TrafficSplit.only(version);
         }
         if (version.equals(current.stable())) {
             throw DeployException.usage("version " + version + " is already the stable version; a canary must be a different version");

@@ -7,6 +7,7 @@ import io.mlgate.core.gate.GateStatus;
 import io.mlgate.core.registry.AliasChange;
 import io.mlgate.core.registry.ModelVersion;
 import io.mlgate.core.train.CandidateResult;
+import io.mlgate.core.train.FeatureImportance;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +22,27 @@ public final class Outcomes {
             ValidationReport report, List<String> messages, List<String> files) implements StepOutcome {
     }
 
-    /** Result of {@code train}. */
+    /**
+     * Result of {@code train}.
+     *
+     * @param importance     what the model relies on per contract column (shares sum to 1, largest
+     *                       first), or null when not computed
+     * @param importanceNote how it was measured
+     */
     public record Training(
             GateStatus status, String model, String modelDir, String trainer, Map<String, Object> params,
             String selectionMetric, double validationScore, Double threshold, List<CandidateResult> candidates,
             String dataSha256, String configSha256, long trainRows, double seconds,
-            List<String> messages, List<String> files) implements StepOutcome {
+            List<String> messages, List<String> files, List<FeatureImportance> importance, String importanceNote) implements StepOutcome {
+
+        /** A result without feature importance. */
+        public Training(GateStatus status, String model, String modelDir, String trainer, Map<String, Object> params,
+                        String selectionMetric, double validationScore, Double threshold, List<CandidateResult> candidates,
+                        String dataSha256, String configSha256, long trainRows, double seconds,
+                        List<String> messages, List<String> files) {
+            this(status, model, modelDir, trainer, params, selectionMetric, validationScore, threshold, candidates, dataSha256,
+                    configSha256, trainRows, seconds, messages, files, null, null);
+        }
     }
 
     /** Result of {@code evaluate}: candidate vs champion on the same holdout rows, and the gates. */

@@ -42,9 +42,11 @@ import io.mlgate.core.registry.Registries;
 import io.mlgate.core.report.HtmlReport;
 import io.mlgate.core.report.JUnitReport;
 import io.mlgate.core.report.OpenMetricsReport;
+import io.mlgate.core.train.FeatureImportance;
 import io.mlgate.core.train.ModelArtifact;
 import io.mlgate.core.train.ModelTrainer;
 import io.mlgate.core.train.TrainingOutcome;
+import io.mlgate.core.train.TrainingReport;
 import io.mlgate.core.util.AtomicFiles;
 import io.mlgate.core.util.Digests;
 import io.mlgate.core.util.Progress;
@@ -164,12 +166,29 @@ public final class Pipeline {
         var best = trained.best();
         messages.add(String.format(java.util.Locale.ROOT, "[train - %s]: PASSED - %s %.4f on the validation split, %d rows, %.1f s",
                 best.trainer(), best.metric(), best.validationScore(), trained.trainRows(), trained.seconds()));
+        TrainingReport report = trained.artifact().training();
+        List<FeatureImportance> importance = report == null ? null : report.importance();
+        if (importance != null && !importance.isEmpty()) {
+            messages.add(importanceMessage(importance));
+        }
         Outcomes.Training outcome = new Outcomes.Training(GateStatus.PASSED, config.model(), dir.toString(),
                 best.trainer(), best.params(), best.metric(), best.validationScore(), trained.artifact().card().threshold(),
                 trained.candidates(), trained.dataSha256(), trained.configSha256(), trained.trainRows(), trained.seconds(),
-                messages, files);
+                messages, files, importance, report == null ? null : report.importanceNote());
         writeJson("training.json", outcome, files);
         return outcome;
+    }
+
+    /** One line naming the top columns: {@code [train - importance]: PASSED - gain: int_rate 0.312, ... (top 5 of 21 columns)}. */
+    static String importanceMessage(List<FeatureImportance> importance) {
+        StringBuilder top = new StringBuilder();
+        int shown = Math.min(5, importance.size());
+        for (int i = 0; i < shown; i++) {
+            FeatureImportance f = importance.get(i);
+            top.append(i == 0 ? "" : ", ").append(f.feature()).append(' ').append(String.format(java.util.Locale.ROOT, "%.3f", f.importance()));
+        }
+        return "[train - importance]: PASSED - " + importance.get(0).method() + ": " + top + " (top " + shown + " of "
+                + importance.size() + " columns)";
     }
 
     /**
@@ -208,8 +227,9 @@ public final class Pipeline {
                 championVersion.map(ModelVersion::version).orElse(null), candidateMetrics, championMetrics, gates, messages, files);
         Path html = outputDir().resolve("report.html");
         Outcomes.Validation shown = validation != null ? validation : readOutcome("validation.json", Outcomes.Validation.class);
+        TrainingReport training = candidateModel.training();
         AtomicFiles.write(html, HtmlReport.render(config.model(), gates, outcome.championVersion(),
-                shown == null ? null : shown.report()));
+                shown == null ? null : shown.report(), training == null ? null : training.importance()));
         files.add(html.toString());
         writeJson("evaluation.json", outcome, files);
         return outcome;
@@ -279,8 +299,14 @@ public final class Pipeline {
         Map<String, Double> metrics = evaluation == null ? Map.of() : evaluation.metrics();
         String gateStatus = evaluation == null ? "NOT_EVALUATED" : evaluation.status().name();
         List<String> gateMessages = evaluation == null ? List.of() : evaluation.messages();
+        Map<String, String> allTags = new LinkedHashMap<>(tags == null ? Map.of() : tags);
+        if (evaluation != null && evaluation.candidate() != null && evaluation.candidate().confusion() != null) {
+            // what the model predicted on the holdout: mlgate monitor compares live predictions with it
+            allTags.putIfAbsent(io.mlgate.core.monitor.PredictionProfile.TAG,
+                    io.mlgate.core.monitor.PredictionProfile.of(evaluation.candidate().confusion()).toTag());
+        }
         ModelVersion version = registry().register(new RegisterRequest(config.model(), dir, metrics, gateStatus, gateMessages,
-                lineage, tags == null ? Map.of() : tags, description));
+                lineage, allTags, description));
         List<String> files = new ArrayList<>();
         String message = "[register]: PASSED - " + config.model() + " version " + version.version() + " registered in "
                 + config.registry() + " (gate " + gateStatus + ")";
@@ -309,6 +335,14 @@ public final class Pipeline {
      * validation or gate stops the run before registering, so production is never touched.
      */
     public Outcomes.Run run() {
+        return run(Map.of(), null);
+    }
+
+    /**
+     * {@link #run()}, registering the version with these extra {@code tags} and {@code description}
+     * (the reason of its register history entry), e.g. {@code retrain_trigger} from {@code mlgate run --trigger}.
+     */
+    public Outcomes.Run run(Map<String, String> registerTags, String registerDescription) {
         List<String> messages = new ArrayList<>();
         Outcomes.Validation validation = validate(null);
         messages.addAll(validation.messages());
@@ -323,7 +357,7 @@ public final class Pipeline {
             messages.add("[run]: FAILED - the candidate did not pass the gates; nothing registered, " + PRODUCTION + " unchanged");
             return finishRun(GateStatus.FAILED, "evaluate", validation, training, evaluation, null, null, messages);
         }
-        Outcomes.Registration registration = register(null, evaluation, Map.of(), null);
+        Outcomes.Registration registration = register(null, evaluation, registerTags, registerDescription);
         messages.addAll(registration.messages());
         Outcomes.Promotion promotion = null;
         String target = config.promote().to();
@@ -396,7 +430,7 @@ public final class Pipeline {
     /**
      * The deploy at the end of {@code mlgate run} (for the CLI/server wiring): when the run promoted
      * a version to production, deploy it to {@code deploy.environment} with {@code deploy.strategy}
-     * (a replace when nothing is deployed yet, since a canary needs a stable). Empty when the run
+     * (a replace when nothing is deployed yet: a shadow needs a stable to mirror). Empty when the run
      * promoted nothing.
      */
     public Optional<DeployOutcome> deployPromoted(Outcomes.Run run, DeploymentTarget target, Clock clock) {

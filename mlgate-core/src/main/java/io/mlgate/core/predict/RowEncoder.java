@@ -5,7 +5,6 @@ import io.mlgate.core.train.FeatureEncoder;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -21,43 +20,23 @@ import org.tribuo.ImmutableFeatureMap;
  * fills, binning, standardisation, and the same {@link DataException} messages).
  */
 final class RowEncoder {
-    private final String[] names;
-    private final FeatureEncoder.Kind[] kinds;
+    private final FeatureEncoder.Column[] columns;
     /** numeric/bool columns: the feature id, or -1 when the model does not know the column. */
     private final int[] featureId;
     /** category columns: value to feature id (only values the model knows). */
     private final List<Map<String, Integer>> categoryIds;
-    private final String[] fillCategory;
-    private final Double[] fill;
-    private final double[][] binEdges;
-    private final double[] mean;
-    private final double[] std;
     private final ImmutableFeatureMap featureMap;
     private final int width;
 
     RowEncoder(FeatureEncoder encoder, ImmutableFeatureMap featureMap) {
-        List<FeatureEncoder.Column> cols = encoder.columns();
-        int k = cols.size();
-        this.names = new String[k];
-        this.kinds = new FeatureEncoder.Kind[k];
+        this.columns = encoder.columns().toArray(new FeatureEncoder.Column[0]);
+        int k = columns.length;
         this.featureId = new int[k];
         this.categoryIds = new java.util.ArrayList<>(k);
-        this.fillCategory = new String[k];
-        this.fill = new Double[k];
-        this.binEdges = new double[k][];
-        this.mean = new double[k];
-        this.std = new double[k];
         this.featureMap = featureMap;
         this.width = featureMap.size();
         for (int c = 0; c < k; c++) {
-            FeatureEncoder.Column col = cols.get(c);
-            names[c] = col.name();
-            kinds[c] = col.kind();
-            fillCategory[c] = col.fillCategory();
-            fill[c] = col.fill();
-            binEdges[c] = col.binEdges();
-            mean[c] = col.mean() == null ? Double.NaN : col.mean();
-            std[c] = col.std() == null ? Double.NaN : col.std();
+            FeatureEncoder.Column col = columns[c];
             Map<String, Integer> ids = new HashMap<>();
             if (col.kind() == FeatureEncoder.Kind.CATEGORY) {
                 featureId[c] = -1;
@@ -88,14 +67,15 @@ final class RowEncoder {
     int encode(Map<String, String> cell, double[] x) {
         Arrays.fill(x, Double.NaN);
         int present = 0;
-        for (int c = 0; c < names.length; c++) {
-            String rawText = cell.get(names[c]);
+        for (int c = 0; c < columns.length; c++) {
+            FeatureEncoder.Column col = columns[c];
+            String rawText = cell.get(col.name());
             boolean empty = rawText == null || rawText.isBlank();
-            if (kinds[c] == FeatureEncoder.Kind.CATEGORY) {
+            if (col.kind() == FeatureEncoder.Kind.CATEGORY) {
                 // categories are matched exactly as written, like labels
-                String v = empty ? fillCategory[c] : rawText;
+                String v = empty ? col.fillCategory() : rawText;
                 if (v == null) {
-                    throw missing(names[c]);
+                    throw FeatureEncoder.missing("request", 0, col.name());
                 }
                 Integer id = categoryIds.get(c).get(v);
                 if (id != null) {
@@ -106,21 +86,20 @@ final class RowEncoder {
             }
             double v;
             if (empty) {
-                if (fill[c] == null) {
-                    throw missing(names[c]);
+                if (col.fill() == null) {
+                    throw FeatureEncoder.missing("request", 0, col.name());
                 }
-                v = fill[c];
+                v = col.fill();
             } else {
                 String text = rawText.trim();
-                v = parseNumber(text, kinds[c]);
+                v = FeatureEncoder.parseNumber(text, col.kind());
                 if (Double.isNaN(v)) {
-                    throw new DataException("column '" + names[c] + "' has '" + text + "', which is not "
-                            + (kinds[c] == FeatureEncoder.Kind.BOOL ? "a boolean (true/false, yes/no, 1/0)" : "a number"));
+                    throw FeatureEncoder.notANumber(col, text);
                 }
             }
             int id = featureId[c];
             if (id >= 0) {
-                x[id] = transform(c, v);
+                x[id] = col.transform(v);
                 present++;
             }
         }
@@ -145,45 +124,5 @@ final class RowEncoder {
             }
         }
         return present;
-    }
-
-    private double transform(int c, double value) {
-        double v = value;
-        double[] edges = binEdges[c];
-        if (edges != null) {
-            int i = Arrays.binarySearch(edges, v);
-            if (i < 0) {
-                i = -i - 1;
-            }
-            v = edges[Math.min(i, edges.length - 1)];
-        }
-        if (!Double.isNaN(mean[c])) {
-            v = (v - mean[c]) / std[c];
-        }
-        return v;
-    }
-
-    private static DataException missing(String column) {
-        return new DataException("request: column '" + column + "' is empty and has no impute rule; set contract.columns."
-                + column + ".impute (mean, median, mode, zero or constant:VALUE) or fill the cell");
-    }
-
-    private static double parseNumber(String text, FeatureEncoder.Kind kind) {
-        if (kind == FeatureEncoder.Kind.BOOL) {
-            switch (text.toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "y", "t", "1", "1.0":
-                    return 1.0;
-                case "false", "no", "n", "f", "0", "0.0":
-                    return 0.0;
-                default:
-                    return Double.NaN;
-            }
-        }
-        try {
-            double v = Double.parseDouble(text);
-            return Double.isInfinite(v) ? Double.NaN : v;
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 }

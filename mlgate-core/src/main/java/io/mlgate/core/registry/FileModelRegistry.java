@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,21 +96,17 @@ public final class FileModelRegistry implements ModelRegistry {
 
     @Override
     public ModelVersion register(RegisterRequest request) {
-        if (request == null) {
-            throw new RegistryException("register needs a request naming the model and the artifact directory");
-        }
-        String model = checkModel(request.model());
+        String model = RegistryRules.checkRequest(request);
         Path artifactDir = checkArtifactDir(model, request.artifactDir());
-        checkMetrics(model, request.metrics());
-        Lineage lineage = request.lineage() != null ? request.lineage()
-                : Lineage.detect(env, Path.of("").toAbsolutePath(), null, null, null);
+        RegistryRules.checkMetrics(model, request.metrics());
+        Lineage lineage = RegistryRules.lineage(request, env);
         Path modelDir = modelDir(model);
         createDirectories(modelDir);
         Path staging = modelDir.resolve(STAGING_PREFIX + UUID.randomUUID());
         try {
             // Copying and hashing can take a while; do it before taking the lock.
             Map<String, String> files = stage(artifactDir, staging);
-            String sha256 = versionDigest(files);
+            String sha256 = RegistryRules.versionDigest(files);
             return locked(model, () -> {
                 IndexFile index = indexForWrite(model);
                 long next = Math.max(maxVersionDirNumber(model),
@@ -126,41 +121,22 @@ public final class FileModelRegistry implements ModelRegistry {
                 moveIntoPlace(staging, versionsDir.resolve(version));
                 IndexFile updated = index.withVersion(IndexFile.Entry.of(file));
                 writeIndex(model, updated);
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("sha256", sha256);
-                putIfPresent(details, "gate_status", request.gateStatus());
-                putIfPresent(details, "git_commit", lineage.gitCommit());
-                putIfPresent(details, "ci_job_url", lineage.ciJobUrl());
-                appendLine(model, new HistoryEntry(file.created(), model, HistoryEntry.ACTION_REGISTER, version, null, null,
-                        actor(null), request.description(), details));
+                appendLine(model, RegistryRules.registerEntry(request, version, file.created(), sha256, lineage, env));
                 cleanStaleStaging(modelDir);
                 return file.toModelVersion(updated.aliasesOf(version));
             });
         } finally {
-            deleteRecursively(staging);
+            RegistryRules.deleteQuietly(staging);
         }
     }
 
-    private Path checkArtifactDir(String model, Path artifactDir) {
-        if (artifactDir == null || !Files.isDirectory(artifactDir)) {
-            throw new RegistryException("Cannot register " + model + ": artifact directory " + artifactDir
-                    + " does not exist; pass the directory the trainer wrote (holding " + ModelVersion.MODEL_FILE + ")");
-        }
+    private static Path checkArtifactDir(String model, Path artifactDir) {
+        RegistryRules.checkArtifactDir(model, artifactDir);
         if (Files.exists(artifactDir.resolve(VERSION_FILE))) {
             throw new RegistryException("Cannot register " + model + ": " + artifactDir.resolve(VERSION_FILE)
                     + " would collide with the registry's own " + VERSION_FILE + "; rename or remove that file");
         }
         return artifactDir;
-    }
-
-    private static void checkMetrics(String model, Map<String, Double> metrics) {
-        // JSON has no NaN or infinity; a stored "NaN" string would not read back as a number.
-        List<String> bad = metrics.entrySet().stream().filter(e -> !Double.isFinite(e.getValue()))
-                .map(e -> e.getKey() + "=" + e.getValue()).toList();
-        if (!bad.isEmpty()) {
-            throw new RegistryException("Cannot register " + model + ": metrics must be finite numbers, got " + String.join(", ", bad)
-                    + "; leave an undefined metric out (and say why in the gate messages)");
-        }
     }
 
     /** Copies every regular file under {@code source} into {@code staging}; returns name -> sha256 of the copies. */
@@ -186,16 +162,6 @@ public final class FileModelRegistry implements ModelRegistry {
         return files;
     }
 
-    /** sha256 of model.tribuo, or of the manifest in sha256sum format when there is none. */
-    static String versionDigest(Map<String, String> files) {
-        String model = files.get(ModelVersion.MODEL_FILE);
-        if (model != null) {
-            return model;
-        }
-        return Digests.sha256(new TreeMap<>(files).entrySet().stream()
-                .map(e -> e.getValue() + "  " + e.getKey() + "\n").collect(Collectors.joining()));
-    }
-
     private static void moveIntoPlace(Path staging, Path target) {
         if (Files.exists(target)) {
             // Cannot happen under the lock with max+1 numbering; refuse rather than overwrite.
@@ -219,7 +185,7 @@ public final class FileModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<ModelVersion> version(String model, String version) {
-        checkModel(model);
+        RegistryRules.checkModel(model);
         Optional<VersionFile> file = readVersion(model, version);
         if (file.isEmpty()) {
             return Optional.empty();
@@ -230,8 +196,8 @@ public final class FileModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<ModelVersion> alias(String model, String alias) {
-        checkModel(model);
-        checkAlias(alias);
+        RegistryRules.checkModel(model);
+        RegistryRules.checkAlias(alias);
         IndexFile index = indexForRead(model);
         String version = index.aliases().get(alias);
         if (version == null) {
@@ -242,7 +208,7 @@ public final class FileModelRegistry implements ModelRegistry {
 
     @Override
     public List<ModelVersion> versions(String model) {
-        checkModel(model);
+        RegistryRules.checkModel(model);
         IndexFile index = indexForRead(model);
         List<ModelVersion> result = new ArrayList<>();
         for (String version : versionDirNames(model)) {
@@ -269,7 +235,7 @@ public final class FileModelRegistry implements ModelRegistry {
 
     @Override
     public List<HistoryEntry> history(String model) {
-        checkModel(model);
+        RegistryRules.checkModel(model);
         Path file = modelDir(model).resolve(HISTORY);
         List<String> lines;
         try {
@@ -295,7 +261,7 @@ public final class FileModelRegistry implements ModelRegistry {
 
     @Override
     public Path modelDirectory(String model, String version) {
-        checkModel(model);
+        RegistryRules.checkModel(model);
         VersionFile file = readVersion(model, version).orElseThrow(() -> unknownVersion(model, version));
         Path dir = versionDir(model, file.version());
         List<String> problems = new ArrayList<>();
@@ -321,75 +287,44 @@ public final class FileModelRegistry implements ModelRegistry {
 
     @Override
     public AliasChange promote(String model, String version, String alias, String reason, String actor, Map<String, String> approval) {
-        checkModel(model);
-        checkAlias(alias);
-        if (reason == null || reason.isBlank()) {
-            throw new RegistryException("Moving " + alias + " of " + model + " to version " + version
-                    + " needs a reason (why this version goes to " + alias + "); aliases move only with an audited reason");
-        }
-        String who = actor(actor);
+        RegistryRules.checkPromote(model, version, alias, reason);
+        String who = RegistryRules.actor(actor, env);
         return locked(model, () -> {
             IndexFile index = indexForWrite(model);
             VersionFile file = readVersion(model, version).orElseThrow(() -> unknownVersion(model, version));
             String target = file.version();
-            String previous = index.aliases().get(alias);
-            Map<String, String> details = new LinkedHashMap<>();
-            if (approval != null) {
-                approval.forEach((k, v) -> putIfPresent(details, "approval." + k, v));
-            }
-            putIfPresent(details, "ci_job_url", firstEnv("BUILD_URL", "CI_JOB_URL"));
-            if (target.equals(previous)) {
-                details.put("note", alias + " already points at version " + target + "; nothing changed");
-                HistoryEntry note = new HistoryEntry(clock.instant(), model, HistoryEntry.ACTION_PROMOTE, target, alias, previous, who, reason, details);
-                return new AliasChange(model, alias, previous, target, false, note);
-            }
-            HistoryEntry entry = new HistoryEntry(clock.instant(), model, HistoryEntry.ACTION_PROMOTE, target, alias, previous, who, reason, details);
-            // History first: a move must never happen without its record.
-            appendLine(model, entry);
-            writeIndex(model, index.withAlias(alias, target));
-            return new AliasChange(model, alias, previous, target, true, entry);
+            return apply(index, RegistryRules.promotion(clock.instant(), model, target, alias, index.aliases().get(alias), who,
+                    reason, approval, env));
         });
     }
 
     @Override
     public AliasChange demote(String model, String alias, String reason, String actor) {
-        checkModel(model);
-        checkAlias(alias);
-        if (reason == null || reason.isBlank()) {
-            throw new RegistryException("Removing " + alias + " of " + model + " needs a reason; aliases move only with an audited reason");
-        }
-        String who = actor(actor);
+        RegistryRules.checkDemote(model, alias, reason);
+        String who = RegistryRules.actor(actor, env);
         return locked(model, () -> {
             IndexFile index = indexForWrite(model);
-            String previous = index.aliases().get(alias);
-            if (previous == null) {
-                HistoryEntry note = new HistoryEntry(clock.instant(), model, HistoryEntry.ACTION_DEMOTE, null, alias, null, who, reason,
-                        Map.of("note", alias + " is not set; nothing changed"));
-                return new AliasChange(model, alias, null, null, false, note);
-            }
-            HistoryEntry entry = new HistoryEntry(clock.instant(), model, HistoryEntry.ACTION_DEMOTE, previous, alias, previous, who, reason, Map.of());
-            appendLine(model, entry);
-            writeIndex(model, index.withAlias(alias, null));
-            return new AliasChange(model, alias, previous, null, true, entry);
+            return apply(index, RegistryRules.demotion(clock.instant(), model, alias, index.aliases().get(alias), who, reason));
         });
+    }
+
+    /** Records a promote or demote that changes something, then moves the alias (caller holds the lock). */
+    private AliasChange apply(IndexFile index, AliasChange change) {
+        if (change.changed()) {
+            // History first: a move must never happen without its record.
+            appendLine(change.model(), change.entry());
+            writeIndex(change.model(), index.withAlias(change.alias(), change.version()));
+        }
+        return change;
     }
 
     @Override
     public void appendHistory(HistoryEntry entry) {
-        if (entry == null) {
-            throw new RegistryException("appendHistory needs an entry");
-        }
-        String model = checkModel(entry.model());
-        if (entry.action() == null || !ALIAS_PATTERN.matcher(entry.action()).matches()) {
-            throw new RegistryException("History entry for " + model + " has action '" + entry.action()
-                    + "'; use a lower-case word such as deploy, rollback, approve or reject");
-        }
+        String model = RegistryRules.checkHistoryEntry(entry);
         if (!Files.isDirectory(modelDir(model).resolve(VERSIONS))) {
-            throw new RegistryException("Cannot record '" + entry.action() + "' for " + model + ": no such model in registry " + root
-                    + knownModels() + "; register it first or check the model name");
+            throw RegistryRules.noSuchModel(entry, root.toString(), models());
         }
-        HistoryEntry complete = new HistoryEntry(entry.at() != null ? entry.at() : clock.instant(), model, entry.action(),
-                entry.version(), entry.alias(), entry.previousVersion(), actor(entry.actor()), entry.reason(), entry.details());
+        HistoryEntry complete = RegistryRules.completed(entry, clock::instant, env);
         locked(model, () -> {
             appendLine(model, complete);
             return null;
@@ -453,7 +388,7 @@ public final class FileModelRegistry implements ModelRegistry {
         }
         IndexFile rebuilt = rebuildIndex(model);
         writeIndex(model, rebuilt);
-        appendLine(model, new HistoryEntry(clock.instant(), model, HistoryEntry.ACTION_REPAIR, null, null, null, actor(null),
+        appendLine(model, new HistoryEntry(clock.instant(), model, HistoryEntry.ACTION_REPAIR, null, null, null, RegistryRules.actor(null, env),
                 problem + "; rebuilt from " + VERSIONS + "/ and the history",
                 Map.of("versions", String.valueOf(rebuilt.versions().size()),
                         "aliases", rebuilt.aliases().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")))));
@@ -609,24 +544,11 @@ public final class FileModelRegistry implements ModelRegistry {
         try (Stream<Path> children = Files.list(modelDir)) {
             for (Path child : children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
                 if (Files.getLastModifiedTime(child).toInstant().isBefore(cutoff)) {
-                    deleteRecursively(child);
+                    RegistryRules.deleteQuietly(child);
                 }
             }
         } catch (IOException e) {
             // Leftover staging directories only cost space; never fail a registration over them.
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: a leftover staging directory is cleaned by a later registration
         }
     }
 
@@ -657,54 +579,8 @@ public final class FileModelRegistry implements ModelRegistry {
         return modelDir(model).resolve(VERSIONS).resolve(version);
     }
 
-    private static String checkModel(String model) {
-        if (model == null || !PipelineConfig.MODEL_NAME.matcher(model).matches()) {
-            throw new RegistryException("Model name '" + model + "' is not valid: use lower-case letters, digits, '.', '_' and '-' "
-                    + "(pattern " + PipelineConfig.MODEL_NAME.pattern() + "), e.g. credit-risk");
-        }
-        return model;
-    }
-
-    private static void checkAlias(String alias) {
-        if (alias == null || !ALIAS_PATTERN.matcher(alias).matches()) {
-            throw new RegistryException("Alias '" + alias + "' is not valid: use " + String.join(", ", List.of(CANDIDATE, STAGING, PRODUCTION))
-                    + " or a custom lower-case name matching " + ALIAS_PATTERN.pattern());
-        }
-    }
-
     private RegistryException unknownVersion(String model, String version) {
-        List<String> existing = versionDirNames(model);
-        if (existing.isEmpty()) {
-            return new RegistryException("Model " + model + " has no version " + version + ": it has no versions in registry " + root
-                    + knownModels() + "; register one first or check the model name");
-        }
-        return new RegistryException("Model " + model + " has no version " + version + "; existing versions: "
-                + String.join(", ", existing));
-    }
-
-    private String knownModels() {
-        List<String> models = models();
-        return models.isEmpty() ? " (the registry is empty)" : " (models: " + String.join(", ", models) + ")";
-    }
-
-    private String actor(String given) {
-        return given != null && !given.isBlank() ? given : Lineage.detectUser(env);
-    }
-
-    private String firstEnv(String... names) {
-        for (String name : names) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    private static void putIfPresent(Map<String, String> map, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            map.put(key, value);
-        }
+        return RegistryRules.unknownVersion(model, version, root.toString(), versionDirNames(model), this::models, "");
     }
 
     private static String firstLine(String text) {

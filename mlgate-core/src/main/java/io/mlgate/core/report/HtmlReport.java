@@ -11,6 +11,7 @@ import io.mlgate.core.evaluate.MetricSet;
 import io.mlgate.core.gate.GateReport;
 import io.mlgate.core.gate.GateResult;
 import io.mlgate.core.gate.GateStatus;
+import io.mlgate.core.train.FeatureImportance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,10 @@ import java.util.Set;
 public final class HtmlReport {
     private static final String CANDIDATE = "#1565c0";
     private static final String CHAMPION = "#8e8e8e";
+    /** Importance bars pass no verdict, so they get a neutral color, not green/amber/red. */
+    private static final String NEUTRAL = "#5c6bc0";
+    /** Columns shown in the importance chart; the table lists every one. */
+    private static final int TOP_FEATURES = 15;
 
     private HtmlReport() {
     }
@@ -50,6 +55,18 @@ public final class HtmlReport {
      * @param validation      the validation report (null when validation did not run)
      */
     public static String render(String model, GateReport gates, String championVersion, ValidationReport validation) {
+        return render(model, gates, championVersion, validation, null);
+    }
+
+    /**
+     * Renders the report with what the candidate relies on: an importance chart beside the drift
+     * chart, and each drifted feature's importance rank in the drift table.
+     *
+     * @param importance the candidate's feature importance (sorted, from its training.json), or null
+     */
+    public static String render(String model, GateReport gates, String championVersion, ValidationReport validation,
+                                List<FeatureImportance> importance) {
+        List<FeatureImportance> shownImportance = importance == null || importance.isEmpty() ? null : importance;
         StringBuilder h = new StringBuilder(32_768);
         GateStatus overall = gates != null ? gates.status() : validation != null ? validation.status() : GateStatus.INACTIVE;
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>mlgate report: ")
@@ -68,8 +85,13 @@ public final class HtmlReport {
             metricsSection(h, gates.candidate(), gates.champion());
             chartsSection(h, gates.candidate(), gates.champion());
         }
+        boolean withDrift = validation != null && !validation.drift().isEmpty();
         if (validation != null) {
-            validationSection(h, validation);
+            validationSection(h, validation, shownImportance);
+        }
+        if (shownImportance != null && !withDrift) {
+            h.append("<h2>What the model relies on</h2>");
+            importanceSection(h, shownImportance, true);
         }
         return h.append("</body></html>\n").toString();
     }
@@ -179,7 +201,40 @@ public final class HtmlReport {
         return new Svg.Series(name, color, x, y);
     }
 
-    private static void validationSection(StringBuilder h, ValidationReport v) {
+    private static void importanceSection(StringBuilder h, List<FeatureImportance> importance, boolean withChart) {
+        if (withChart) {
+            h.append(importanceChart(importance));
+        }
+        h.append("<table><tr><th>rank</th><th class=\"l\">feature</th><th>share</th><th class=\"l\">method</th>")
+                .append("<th class=\"l\">largest encoded features</th></tr>");
+        for (int i = 0; i < importance.size(); i++) {
+            FeatureImportance f = importance.get(i);
+            StringBuilder parts = new StringBuilder();
+            if (f.features().size() > 1) {
+                for (int p = 0; p < Math.min(3, f.features().size()); p++) {
+                    FeatureImportance.Part part = f.features().get(p);
+                    parts.append(p == 0 ? "" : ", ").append(Html.escape(part.feature()))
+                            .append(String.format(Locale.ROOT, " %.3f", part.importance()));
+                }
+            }
+            h.append("<tr><td>").append(i + 1).append("</td><td class=\"l\">").append(Html.escape(f.feature())).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.3f", f.importance())).append("</td><td class=\"l\">")
+                    .append(Html.escape(f.method())).append("</td><td class=\"l\">").append(parts).append("</td></tr>");
+        }
+        h.append("</table>");
+    }
+
+    /** Horizontal bars of the largest importance shares, in a neutral color. */
+    public static String importanceChart(List<FeatureImportance> importance) {
+        List<Svg.Bar> bars = new ArrayList<>();
+        for (FeatureImportance f : importance.subList(0, Math.min(TOP_FEATURES, importance.size()))) {
+            bars.add(new Svg.Bar(f.feature(), f.importance(), NEUTRAL));
+        }
+        String method = importance.get(0).method();
+        return Svg.barChart("What the model relies on (" + method + " share per feature)", bars, "%.3f");
+    }
+
+    private static void validationSection(StringBuilder h, ValidationReport v, List<FeatureImportance> importance) {
         h.append("<h2>Data validation ").append(badge(v.status())).append("</h2><p><code>").append(Html.escape(v.file()))
                 .append("</code>, ").append(v.rows()).append(" rows.</p>");
         h.append("<table><tr><th class=\"l\">check</th><th class=\"l\">column</th><th>violations</th><th class=\"l\">message</th>")
@@ -204,14 +259,33 @@ public final class HtmlReport {
             }
             double warn = 0.1;
             double fail = 0.25;
-            h.append(Svg.barChart("PSI per feature", bars, warn, fail));
-            h.append("<table><tr><th class=\"l\">feature</th><th class=\"l\">kind</th><th>PSI</th><th>JS distance</th><th class=\"l\">message</th><th>verdict</th></tr>");
+            // side by side, so "drift on int_rate" reads against "int_rate is the #2 feature"
+            h.append("<div class=\"charts\"><div><h4>Drift (PSI)</h4>").append(Svg.barChart("PSI per feature", bars, warn, fail)).append("</div>");
+            if (importance != null) {
+                h.append("<div><h4>What the model relies on</h4>").append(importanceChart(importance)).append("</div>");
+            }
+            h.append("</div>");
+            h.append("<table><tr><th class=\"l\">feature</th><th class=\"l\">kind</th><th>PSI</th><th>JS distance</th>");
+            if (importance != null) {
+                h.append("<th title=\"rank of the feature in what the model relies on (1 = most)\">importance rank</th>");
+            }
+            h.append("<th class=\"l\">message</th><th>verdict</th></tr>");
             for (FeatureDrift d : drift) {
                 h.append("<tr><td class=\"l\">").append(Html.escape(d.feature())).append("</td><td class=\"l\">").append(Html.escape(d.kind()))
-                        .append("</td><td>").append(num(d.psi())).append("</td><td>").append(num(d.js())).append("</td><td class=\"l\"><code>")
+                        .append("</td><td>").append(num(d.psi())).append("</td><td>").append(num(d.js())).append("</td>");
+                if (importance != null) {
+                    int rank = FeatureImportance.rank(importance, d.feature());
+                    h.append("<td>").append(rank == 0 ? "not used" : "#" + rank + " of " + importance.size()
+                            + String.format(Locale.ROOT, " (%.3f)", importance.get(rank - 1).importance())).append("</td>");
+                }
+                h.append("<td class=\"l\"><code>")
                         .append(Html.escape(d.message())).append("</code></td><td>").append(badge(d.status())).append("</td></tr>");
             }
             h.append("</table>");
+            if (importance != null) {
+                h.append("<h3>What the model relies on</h3>");
+                importanceSection(h, importance, false);
+            }
         }
     }
 

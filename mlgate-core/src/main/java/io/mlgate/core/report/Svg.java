@@ -65,11 +65,26 @@ public final class Svg {
 
     /** Horizontal bars (e.g. PSI per feature) with dashed threshold lines. */
     public static String barChart(String title, List<Bar> bars, double warn, double fail) {
+        return bars(title, bars, new double[] {warn, fail}, "%.4f");
+    }
+
+    /**
+     * Horizontal bars without threshold lines, for values that pass no verdict (e.g. feature
+     * importance shares); each bar keeps its own color.
+     *
+     * @param valueFormat how the value beside each bar is printed, e.g. {@code "%.3f"}
+     */
+    public static String barChart(String title, List<Bar> bars, String valueFormat) {
+        return bars(title, bars, null, valueFormat);
+    }
+
+    private static String bars(String title, List<Bar> bars, double[] lines, String valueFormat) {
         int rowH = 18;
         int labelW = 150;
         int width = 520;
         int height = 30 + bars.size() * rowH + 20;
-        double max = Math.max(fail * 1.2, bars.stream().mapToDouble(Bar::value).filter(Double::isFinite).max().orElse(0) * 1.05);
+        double largest = bars.stream().mapToDouble(Bar::value).filter(Double::isFinite).max().orElse(0) * 1.05;
+        double max = lines == null ? largest : Math.max(lines[1] * 1.2, largest);
         double scale = (width - labelW - 60) / (max <= 0 ? 1 : max);
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">", width, height, width, height));
@@ -79,10 +94,14 @@ public final class Svg {
             double v = Double.isFinite(bar.value()) ? bar.value() : 0;
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text>", labelW - 6, y + 12, Html.escape(bar.label())));
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", labelW, y + 2, Math.max(1, v * scale), rowH - 5, bar.color()));
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%.4f</text>", labelW + Math.max(1, v * scale) + 4, y + 12, v));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">" + valueFormat + "</text>",
+                    labelW + Math.max(1, v * scale) + 4, y + 12, v));
             y += rowH;
         }
-        for (double[] line : new double[][] {{warn, 0}, {fail, 1}}) {
+        if (lines == null) {
+            return s.append("</svg>").toString();
+        }
+        for (double[] line : new double[][] {{lines[0], 0}, {lines[1], 1}}) {
             double x = labelW + line[0] * scale;
             String color = line[1] == 0 ? "#d9a000" : "#c62828";
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"14\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>", x, x, y + 2, color));

@@ -91,6 +91,22 @@ public record FeatureEncoder(String label, Task task, List<Column> columns, Doub
             return new Column(name, kind, impute, newFill, newFillCategory, newCategories, mean, std, binEdges);
         }
 
+        /** The numeric value of a present (non-empty) cell of this column after binning and scaling. */
+        public double transform(double value) {
+            double v = value;
+            if (binEdges != null) {
+                int i = Arrays.binarySearch(binEdges, v);
+                if (i < 0) {
+                    i = -i - 1;
+                }
+                v = binEdges[Math.min(i, binEdges.length - 1)];
+            }
+            if (mean != null) {
+                v = (v - mean) / std;
+            }
+            return v;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Column c && name.equals(c.name) && kind == c.kind
@@ -431,19 +447,7 @@ public record FeatureEncoder(String label, Task task, List<Column> columns, Doub
 
     /** The numeric value of a present (non-empty) cell after scaling and binning. */
     double transform(int column, double value) {
-        Column col = columns.get(column);
-        double v = value;
-        if (col.binEdges != null) {
-            int i = Arrays.binarySearch(col.binEdges, v);
-            if (i < 0) {
-                i = -i - 1;
-            }
-            v = col.binEdges[Math.min(i, col.binEdges.length - 1)];
-        }
-        if (col.mean != null) {
-            v = (v - col.mean) / col.std;
-        }
-        return v;
+        return columns.get(column).transform(value);
     }
 
     /**
@@ -482,8 +486,7 @@ public record FeatureEncoder(String label, Task task, List<Column> columns, Doub
             } else {
                 v = parseNumber(text, col.kind);
                 if (Double.isNaN(v)) {
-                    throw new io.mlgate.core.data.DataException("column '" + col.name + "' has '" + text + "', which is not "
-                            + (col.kind == Kind.BOOL ? "a boolean (true/false, yes/no, 1/0)" : "a number"));
+                    throw notANumber(col, text);
                 }
             }
             names[n] = col.name;
@@ -496,14 +499,21 @@ public record FeatureEncoder(String label, Task task, List<Column> columns, Doub
     public record EncodedRow(String[] names, double[] values) {
     }
 
-    static io.mlgate.core.data.DataException missing(String where, long line, String column) {
+    /** The error for an empty cell of a column without impute rule; {@code line} 0 when there is no file line. */
+    public static io.mlgate.core.data.DataException missing(String where, long line, String column) {
         String at = line > 0 ? where + ":" + line : where;
         return new io.mlgate.core.data.DataException(at + ": column '" + column + "' is empty and has no impute rule; set contract.columns."
                 + column + ".impute (mean, median, mode, zero or constant:VALUE) or fill the cell");
     }
 
-    /** Parses a numeric or boolean cell; NaN when it is not one. */
-    static double parseNumber(String text, Kind kind) {
+    /** The error for a cell of a numeric or bool column that {@link #parseNumber} rejects. */
+    public static io.mlgate.core.data.DataException notANumber(Column column, String text) {
+        return new io.mlgate.core.data.DataException("column '" + column.name + "' has '" + text + "', which is not "
+                + (column.kind == Kind.BOOL ? "a boolean (true/false, yes/no, 1/0)" : "a number"));
+    }
+
+    /** Parses a trimmed numeric or boolean cell; NaN when it is not one (infinity included). */
+    public static double parseNumber(String text, Kind kind) {
         if (kind == Kind.BOOL) {
             switch (text.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "y", "t", "1", "1.0":

@@ -7,6 +7,7 @@ import io.mlgate.core.config.CandidateSpec;
 import io.mlgate.core.config.ClassWeights;
 import io.mlgate.core.config.ConfigLoader;
 import io.mlgate.core.config.ContractSpec;
+import io.mlgate.core.config.ImportanceMethod;
 import io.mlgate.core.config.LoadedConfig;
 import io.mlgate.core.config.PipelineConfig;
 import io.mlgate.core.config.SearchMethod;
@@ -38,6 +39,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
+import org.tribuo.common.sgd.AbstractLinearSGDModel;
 import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.regression.Regressor;
 
@@ -177,8 +179,13 @@ public final class ModelTrainer {
                 isPositive[i] = raw.labels()[i].equals(positive);
             }
         }
+        // the best candidate so far and its model of the first split, for permutation importance on
+        // rows that model did not see (same rule as the pick below: strictly better, NaN skipped)
+        Model<?> bestSplitModel = null;
+        double bestSoFar = Double.NaN;
         for (Candidate cand : candidates) {
             FeatureEncoder enc = encoderFor(cand, base, raw, encoders);
+            Model<?> splitModel = null;
             double[] oofScore = new double[n];
             double[][] oofProbs = binary || task == Task.REGRESSION ? null : new double[n][];
             List<int[]> scoredRows = new ArrayList<>();
@@ -200,6 +207,7 @@ public final class ModelTrainer {
                 }
                 scoredRows.add(val);
                 if (f == 0) {
+                    splitModel = fitted.model;
                     if (fitted.model instanceof XGBoostModel<?> xgb && "xgboost".equals(cand.trainer)) {
                         curve = xgboostCurve(xgb, valExamples, val, cand, metric, task, classes, positive, classOf, isPositive, raw,
                                 searchThreshold, enc);
@@ -215,6 +223,10 @@ public final class ModelTrainer {
             validationRows = rows.length;
             double value = metricValue(metric, task, rows, oofScore, oofProbs, isPositive, classOf, raw.targets(), searchThreshold);
             results.add(new CandidateResult(cand.trainer, cand.params, metric.metricName(), value, curve, curveName));
+            if (!Double.isNaN(value) && (Double.isNaN(bestSoFar) || (metric.higherIsBetter() ? value > bestSoFar : value < bestSoFar))) {
+                bestSoFar = value;
+                bestSplitModel = splitModel;
+            }
             double[] kept = new double[n];
             System.arraycopy(oofScore, 0, kept, 0, n);
             scoresPerCandidate.add(kept);
@@ -269,12 +281,14 @@ public final class ModelTrainer {
         List<String> featureNames = new ArrayList<>();
         model.getFeatureIDMap().forEach(info -> featureNames.add(info.getName()));
         featureNames.sort(null);
-        double seconds = (System.nanoTime() - started) / 1e9;
         ModelCard card = new ModelCard(config.model(), task, label, positive, classes, threshold, best.trainer, best.params, ts.seed(),
                 ts.classWeights().yamlName(), finalEncoder, featureNames, n, dataSha, configSha,
                 OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString(), mlgateVersion(), org.tribuo.Tribuo.VERSION);
+        Scoring scoring = new Scoring(metric, task, classes, positive, isPositive, classOf, searchThreshold);
+        Explained explained = importance(ts, best, model, bestSplitModel, finalEncoder, raw, all, validationSets[0], scoring);
+        double seconds = (System.nanoTime() - started) / 1e9;
         TrainingReport report = new TrainingReport(metric.metricName(), metric.higherIsBetter(), validation, validationRows, positive,
-                positiveNote, threshold, thresholdRule, results, bestIndex, seconds);
+                positiveNote, threshold, thresholdRule, results, bestIndex, seconds, explained.importance, explained.note);
         ModelArtifact artifact = new ModelArtifact(model, card, ModelArtifact.provenanceJson(model), report);
         return new TrainingOutcome(artifact, results, results.get(bestIndex), dataSha, configSha, n, seconds);
     }
@@ -617,6 +631,88 @@ public final class ModelTrainer {
             }
             return ValidationScore.multiclass(metric, actual, p);
         });
+    }
+
+    // ---------------------------------------------------------------- feature importance
+
+    /** What the metric of a validation split needs besides the scores. */
+    private record Scoring(MetricCatalog metric, Task task, List<String> classes, String positive, boolean[] isPositive,
+                           int[] classOf, double threshold) {
+    }
+
+    /** An importance list and how it was measured (both null for {@code train.importance: none}). */
+    private record Explained(List<FeatureImportance> importance, String note) {
+    }
+
+    /**
+     * Feature importance of the winner by {@code train.importance}: gain and coefficients are read
+     * from the final model; permutation shuffles columns of the first validation split and scores
+     * the winner's model fitted without those rows, by the search metric.
+     */
+    private static Explained importance(TrainSpec ts, Candidate best, Model<?> finalModel, Model<?> splitModel, FeatureEncoder enc,
+                                        RawTable raw, int[] allRows, int[] validationRows, Scoring scoring) {
+        ImportanceMethod method = ts.importanceOrDefault();
+        if (method == ImportanceMethod.NONE) {
+            return new Explained(null, null);
+        }
+        boolean boosted = "xgboost".equals(best.trainer) || "random-forest".equals(best.trainer);
+        boolean linear = "logistic".equals(best.trainer) || "linear".equals(best.trainer);
+        String fallback = "";
+        if ((method == ImportanceMethod.AUTO || method == ImportanceMethod.GAIN) && boosted && finalModel instanceof XGBoostModel<?> xgb) {
+            return new Explained(FeatureImportances.gain(xgb, enc),
+                    "gain: XGBoost total gain (loss reduction) of every split on the column, summed over all trees of the model");
+        }
+        if ((method == ImportanceMethod.AUTO || method == ImportanceMethod.COEFFICIENTS) && linear
+                && finalModel instanceof AbstractLinearSGDModel<?> lm) {
+            return new Explained(FeatureImportances.coefficients(lm, raw, enc, allRows),
+                    "coefficients: |coefficient| x standard deviation of the input: the standard deviation over the training rows "
+                            + "of the column's contribution to the linear predictor (a category's one-hot weights together)");
+        }
+        if (method == ImportanceMethod.GAIN || method == ImportanceMethod.COEFFICIENTS) {
+            fallback = "train.importance " + method.yamlName() + " does not apply to " + best.trainer + " (gain: xgboost, random-forest; "
+                    + "coefficients: logistic, linear); ";
+        }
+        if (splitModel == null) {
+            return new Explained(null, fallback + "permutation importance needs the validation model, which was not kept");
+        }
+        int[] rows = validationRows;
+        if (rows.length > FeatureImportances.PERMUTATION_MAX_ROWS) {
+            int[] pick = FeatureImportances.shuffled(rows.length, new Random(ts.seed()));
+            rows = new int[FeatureImportances.PERMUTATION_MAX_ROWS];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = validationRows[pick[i]];
+            }
+            Arrays.sort(rows);
+        }
+        int[] shown = rows;
+        double baseline = scoreRows(splitModel, raw, enc, shown, scoring);
+        if (Double.isNaN(baseline)) {
+            return new Explained(null, fallback + "permutation importance: " + scoring.metric.metricName()
+                    + " is undefined on the validation rows");
+        }
+        List<FeatureImportance> list = FeatureImportances.permutation(enc, shown.length, baseline, scoring.metric.higherIsBetter(), ts.seed(),
+                (column, permutation) -> scoreRows(splitModel, raw.withColumnPermuted(column, shown, permutation), enc, shown, scoring));
+        return new Explained(list, String.format(Locale.ROOT,
+                "%spermutation: mean drop of validation %s (%.4f) over %d shuffles of each column on %d validation rows "
+                        + "the model was not fitted on, seed %d", fallback, scoring.metric.metricName(), baseline,
+                FeatureImportances.PERMUTATION_REPEATS, shown.length, ts.seed()));
+    }
+
+    /** The search metric of {@code model} on some rows of {@code raw}. */
+    private static double scoreRows(Model<?> model, RawTable raw, FeatureEncoder enc, int[] rows, Scoring sc) {
+        Scored s = score(model, examplesOf(raw, enc, rows, sc.task), sc.task, sc.classes, sc.positive, enc);
+        int n = raw.rows();
+        double[] values = s.values == null ? null : new double[n];
+        double[][] probs = s.probs == null ? null : new double[n][];
+        for (int i = 0; i < rows.length; i++) {
+            if (values != null) {
+                values[rows[i]] = s.values[i];
+            }
+            if (probs != null) {
+                probs[rows[i]] = s.probs[i];
+            }
+        }
+        return metricValue(sc.metric, sc.task, rows, values, probs, sc.isPositive, sc.classOf, raw.targets(), sc.threshold);
     }
 
     static String mlgateVersion() {

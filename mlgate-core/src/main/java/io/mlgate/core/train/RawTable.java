@@ -60,4 +60,27 @@ final class RawTable {
     double[] targets() {
         return targets;
     }
+
+    /**
+     * A view with one column's values moved between rows: row {@code rows[i]} gets the value of row
+     * {@code rows[permutation[i]]}; every other column, and the labels, are shared.
+     */
+    RawTable withColumnPermuted(int column, int[] rows, int[] permutation) {
+        double[][] v = values.clone();
+        int[][] k = codes.clone();
+        if (codes[column] != null) {
+            int[] copy = codes[column].clone();
+            for (int i = 0; i < rows.length; i++) {
+                copy[rows[i]] = codes[column][rows[permutation[i]]];
+            }
+            k[column] = copy;
+        } else {
+            double[] copy = values[column].clone();
+            for (int i = 0; i < rows.length; i++) {
+                copy[rows[i]] = values[column][rows[permutation[i]]];
+            }
+            v[column] = copy;
+        }
+        return new RawTable(file, rows(), v, k, dictionaries, labels, targets);
+    }
 }

@@ -26,12 +26,8 @@ class DeployPlannerTest {
     }
 
     @Test
-    void canaryWithoutAStableVersionIsAUsageErrorSayingWhatToDo() {
-        assertThatThrownBy(() -> DeployPlanner.canary(TrafficSplit.none(), "3", 10))
-                .isInstanceOf(DeployException.class)
-                .matches(e -> ((DeployException) e).isUsage())
-                .hasMessage("a canary needs a stable version to split traffic with, and nothing is deployed; "
-                        + "deploy version 3 with --strategy replace first");
+    void theFirstCanaryTakesAllTrafficBecauseThereIsNothingToCompareWith() {
+        assertThat(DeployPlanner.canary(TrafficSplit.none(), "3", 10)).isEqualTo(TrafficSplit.only("3"));
     }
 
     @Test

@@ -25,13 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * A stand-in for {@code mlgate serve} that honours the issue 3 admin contract: Bearer token
  * (401 with WWW-Authenticate without it, 403 when none is configured), GET/PUT traffic, DELETE,
  * /health and predict answered by the registered artifacts. Versions in {@link #sabotaged} answer
- * with the other class, as a broken build would. JDK HttpServer: tests only.
+ * with the other class, as a broken build would. JDK HttpServer: tests only. Public: the CLI's
+ * tests use it too, through mlgate-core's test jar.
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
     private static final ObjectMapper JSON = ConfigLoader.jsonMapper();
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
-    final Set<String> sabotaged = ConcurrentHashMap.newKeySet();
+    /** Versions that answer with the other class. */
+    public final Set<String> sabotaged = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
     private final ModelRegistry registry;
     private final String token;
@@ -39,7 +41,7 @@ final class FakeModelServer implements AutoCloseable {
     private final Map<String, Predictor> loaded = new ConcurrentHashMap<>();
     private final Random random = new Random(7);
 
-    FakeModelServer(ModelRegistry registry, String token) throws IOException {
+    public FakeModelServer(ModelRegistry registry, String token) throws IOException {
         this.registry = registry;
         this.token = token;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -47,11 +49,11 @@ final class FakeModelServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    TrafficSplit traffic(String model) {
+    public TrafficSplit traffic(String model) {
         return traffic.getOrDefault(model, TrafficSplit.none());
     }
 

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Helpers shared by the registry tests. */
-final class RegistryFixtures {
+/** Helpers shared by the registry tests (public for the registry implementations' tests in sub-packages). */
+public final class RegistryFixtures {
     static final Map<String, String> ENV = Map.of("BUILD_USER_ID", "ci-bot", "BUILD_URL", "https://jenkins.example/job/credit/7/");
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC);
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC);
 
     private RegistryFixtures() {
     }
@@ -31,18 +31,23 @@ final class RegistryFixtures {
     }
 
     /** An artifact directory with a model file (content {@code modelText}) and a nested report. */
-    static Path artifacts(Path dir, String modelText) {
+    public static Path artifacts(Path dir, String modelText) {
         write(dir.resolve("model.tribuo"), modelText);
         write(dir.resolve("report/metrics.json"), "{\"auc\":0.8}\n");
         return dir;
     }
 
     static RegisterRequest request(String model, Path artifactDir) {
-        return new RegisterRequest(model, artifactDir, Map.of("auc", 0.81), "PASSED",
-                List.of("[absolute - auc]: PASSED - candidate 0.8100 >= 0.75"), lineage(), Map.of("team", "risk"), "nightly retrain");
+        return request(model, artifactDir, lineage());
     }
 
-    static void write(Path file, String text) {
+    /** A passed registration with metrics, gate messages, a tag and a description. */
+    public static RegisterRequest request(String model, Path artifactDir, Lineage lineage) {
+        return new RegisterRequest(model, artifactDir, Map.of("auc", 0.81), "PASSED",
+                List.of("[absolute - auc]: PASSED - candidate 0.8100 >= 0.75"), lineage, Map.of("team", "risk"), "nightly retrain");
+    }
+
+    public static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -51,7 +56,7 @@ final class RegistryFixtures {
         }
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

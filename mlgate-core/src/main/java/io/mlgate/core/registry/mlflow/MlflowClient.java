@@ -1,11 +1,10 @@
 package io.mlgate.core.registry.mlflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlgate.core.config.ConfigLoader;
 import io.mlgate.core.registry.RegistryException;
+import io.mlgate.core.registry.RegistryJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -41,7 +40,7 @@ final class MlflowClient {
     private final MlflowFlavor flavor;
     private final Credentials credentials;
     private final HttpClient http;
-    private final ObjectMapper json = ConfigLoader.jsonMapper().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper json = RegistryJson.mapper();
 
     MlflowClient(URI trackingUri, MlflowFlavor flavor, Credentials credentials) {
         String text = trackingUri.toString();
@@ -57,10 +56,6 @@ final class MlflowClient {
 
     String base() {
         return base;
-    }
-
-    ObjectMapper json() {
-        return json;
     }
 
     // ---------------------------------------------------------------- REST calls

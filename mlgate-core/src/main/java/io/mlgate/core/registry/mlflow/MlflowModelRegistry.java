@@ -1,6 +1,5 @@
 package io.mlgate.core.registry.mlflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlgate.core.config.PipelineConfig;
@@ -11,6 +10,8 @@ import io.mlgate.core.registry.ModelRegistry;
 import io.mlgate.core.registry.ModelVersion;
 import io.mlgate.core.registry.RegisterRequest;
 import io.mlgate.core.registry.RegistryException;
+import io.mlgate.core.registry.RegistryJson;
+import io.mlgate.core.registry.RegistryRules;
 import io.mlgate.core.registry.mlflow.MlflowClient.ApiError;
 import io.mlgate.core.util.AtomicFiles;
 import io.mlgate.core.util.Digests;
@@ -197,21 +198,10 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public ModelVersion register(RegisterRequest request) {
-        if (request == null) {
-            throw new RegistryException("register needs a request naming the model and the artifact directory");
-        }
-        String model = checkModel(request.model());
+        String model = RegistryRules.checkRequest(request);
         Path artifactDir = request.artifactDir();
-        if (artifactDir == null || !Files.isDirectory(artifactDir)) {
-            throw new RegistryException("Cannot register " + model + ": artifact directory " + artifactDir
-                    + " does not exist; pass the directory the trainer wrote (holding " + ModelVersion.MODEL_FILE + ")");
-        }
-        List<String> bad = request.metrics().entrySet().stream().filter(e -> !Double.isFinite(e.getValue()))
-                .map(e -> e.getKey() + "=" + e.getValue()).toList();
-        if (!bad.isEmpty()) {
-            throw new RegistryException("Cannot register " + model + ": metrics must be finite numbers, got " + String.join(", ", bad)
-                    + "; leave an undefined metric out (and say why in the gate messages)");
-        }
+        RegistryRules.checkArtifactDir(model, artifactDir);
+        RegistryRules.checkMetrics(model, request.metrics());
         request.tags().forEach((k, v) -> {
             if (k.startsWith(TAG_PREFIX) || k.startsWith("gitlab.") || TagCodec.isPart(k) || v.isEmpty()) {
                 throw new RegistryException("Cannot register " + model + ": tag '" + k + "' " + (v.isEmpty() ? "has an empty value (GitLab rejects those)"
@@ -221,26 +211,25 @@ public final class MlflowModelRegistry implements ModelRegistry {
         Map<String, byte[]> contents = readFiles(model, artifactDir);
         Map<String, String> files = new TreeMap<>();
         contents.forEach((name, bytes) -> files.put(name, sha256(bytes)));
-        String sha256 = versionDigest(files);
-        Lineage lineage = request.lineage() != null ? request.lineage()
-                : Lineage.detect(env, Path.of("").toAbsolutePath(), null, null, null);
+        String sha256 = RegistryRules.versionDigest(files);
+        Lineage lineage = RegistryRules.lineage(request, env);
         Instant created = clock.instant();
 
         List<Map<String, String>> tags = new ArrayList<>();
         TagCodec.put(tags, TAG_FORMAT, "1");
         TagCodec.put(tags, TAG_CREATED, created.toString());
         TagCodec.put(tags, TAG_SHA256, sha256);
-        TagCodec.put(tags, TAG_FILES, write(files));
+        TagCodec.put(tags, TAG_FILES, RegistryJson.line(files));
         if (!request.metrics().isEmpty()) {
-            TagCodec.put(tags, TAG_METRICS, write(request.metrics()));
+            TagCodec.put(tags, TAG_METRICS, RegistryJson.line(request.metrics()));
         }
         if (request.gateStatus() != null && !request.gateStatus().isBlank()) {
             TagCodec.put(tags, TAG_GATE_STATUS, request.gateStatus());
         }
         if (!request.gateMessages().isEmpty()) {
-            TagCodec.put(tags, TAG_GATE_MESSAGES, write(request.gateMessages()));
+            TagCodec.put(tags, TAG_GATE_MESSAGES, RegistryJson.line(request.gateMessages()));
         }
-        TagCodec.put(tags, TAG_LINEAGE, write(lineage));
+        TagCodec.put(tags, TAG_LINEAGE, RegistryJson.line(lineage));
         request.tags().forEach((k, v) -> TagCodec.put(tags, k, v));
 
         ensureRegisteredModel(model);
@@ -248,13 +237,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
                 ? registerOnGitLab(model, request.description(), tags, contents)
                 : registerOnMlflow(model, request.description(), tags, contents);
 
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("sha256", sha256);
-        putIfPresent(details, "gate_status", request.gateStatus());
-        putIfPresent(details, "git_commit", lineage.gitCommit());
-        putIfPresent(details, "ci_job_url", lineage.ciJobUrl());
-        appendEntry(new HistoryEntry(created, model, HistoryEntry.ACTION_REGISTER, version, null, null, actor(null),
-                request.description(), details));
+        appendEntry(RegistryRules.registerEntry(request, version, created, sha256, lineage, env));
         return new ModelVersion(model, version, created, sha256, files, request.metrics(), request.gateStatus(), request.gateMessages(),
                 lineage, request.tags(), List.of());
     }
@@ -362,14 +345,14 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<ModelVersion> version(String model, String version) {
-        checkModel(model);
+        RegistryRules.checkModel(model);
         return remoteVersion(model, version).map(r -> withAliases(r.version(), aliasTable(model)));
     }
 
     @Override
     public Optional<ModelVersion> alias(String model, String alias) {
-        checkModel(model);
-        checkAlias(alias);
+        RegistryRules.checkModel(model);
+        RegistryRules.checkAlias(alias);
         Map<String, String> table = aliasTable(model);
         String version = table.get(alias);
         if (version == null) {
@@ -380,7 +363,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public List<ModelVersion> versions(String model) {
-        checkModel(model);
+        RegistryRules.checkModel(model);
         List<Remote> remote = remoteVersions(model);
         if (remote.isEmpty()) {
             return List.of();
@@ -410,7 +393,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public List<HistoryEntry> history(String model) {
-        checkModel(model);
+        RegistryRules.checkModel(model);
         Optional<String> experimentId = experimentId(model, false);
         if (experimentId.isEmpty()) {
             return List.of();
@@ -435,7 +418,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
                 String runId = run.path("info").path("run_id").asText();
                 try {
                     Map<String, String> decoded = TagCodec.decode(tags, "history run " + runId);
-                    HistoryEntry entry = client.json().readValue(decoded.get(TAG_ENTRY), HistoryEntry.class);
+                    HistoryEntry entry = RegistryJson.read(decoded.get(TAG_ENTRY), HistoryEntry.class);
                     entries.add(new Ordered(entry, run.path("info").path("start_time").asLong(), runId));
                 } catch (IOException | RegistryException e) {
                     // An entry edited out of shape must not hide the others; like a torn line in history.jsonl.
@@ -456,78 +439,48 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public AliasChange promote(String model, String version, String alias, String reason, String actor, Map<String, String> approval) {
-        checkModel(model);
-        checkAlias(alias);
-        if (reason == null || reason.isBlank()) {
-            throw new RegistryException("Moving " + alias + " of " + model + " to version " + version
-                    + " needs a reason (why this version goes to " + alias + "); aliases move only with an audited reason");
-        }
-        String who = actor(actor);
+        RegistryRules.checkPromote(model, version, alias, reason);
+        String who = RegistryRules.actor(actor, env);
         String target = remoteVersion(model, version).orElseThrow(() -> unknownVersion(model, version)).version().version();
-        String previous = aliasTable(model).get(alias);
-        Map<String, String> details = new LinkedHashMap<>();
-        if (approval != null) {
-            approval.forEach((k, v) -> putIfPresent(details, "approval." + k, v));
-        }
-        putIfPresent(details, "ci_job_url", firstEnv("BUILD_URL", "CI_JOB_URL"));
-        if (target.equals(previous)) {
-            details.put("note", alias + " already points at version " + target + "; nothing changed");
-            return new AliasChange(model, alias, previous, target, false,
-                    new HistoryEntry(clock.instant(), model, HistoryEntry.ACTION_PROMOTE, target, alias, previous, who, reason, details));
-        }
-        HistoryEntry entry = new HistoryEntry(clock.instant(), model, HistoryEntry.ACTION_PROMOTE, target, alias, previous, who, reason, details);
-        // History first: a move must never happen without its record. On GitLab the record is the move.
-        appendEntry(entry);
-        if (flavor == MlflowFlavor.MLFLOW) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", model);
-            body.put("alias", alias);
-            body.put("version", target);
-            client.post("registered-models/alias", body);
-        }
-        return new AliasChange(model, alias, previous, target, true, entry);
+        return apply(RegistryRules.promotion(clock.instant(), model, target, alias, aliasTable(model).get(alias), who,
+                reason, approval, env));
     }
 
     @Override
     public AliasChange demote(String model, String alias, String reason, String actor) {
-        checkModel(model);
-        checkAlias(alias);
-        if (reason == null || reason.isBlank()) {
-            throw new RegistryException("Removing " + alias + " of " + model + " needs a reason; aliases move only with an audited reason");
+        RegistryRules.checkDemote(model, alias, reason);
+        String who = RegistryRules.actor(actor, env);
+        return apply(RegistryRules.demotion(clock.instant(), model, alias, aliasTable(model).get(alias), who, reason));
+    }
+
+    /** Records a promote or demote that changes something, then moves the native alias (MLflow only). */
+    private AliasChange apply(AliasChange change) {
+        if (!change.changed()) {
+            return change;
         }
-        String who = actor(actor);
-        String previous = aliasTable(model).get(alias);
-        if (previous == null) {
-            return new AliasChange(model, alias, null, null, false, new HistoryEntry(clock.instant(), model, HistoryEntry.ACTION_DEMOTE,
-                    null, alias, null, who, reason, Map.of("note", alias + " is not set; nothing changed")));
-        }
-        HistoryEntry entry = new HistoryEntry(clock.instant(), model, HistoryEntry.ACTION_DEMOTE, previous, alias, previous, who, reason, Map.of());
-        appendEntry(entry);
+        // History first: a move must never happen without its record. On GitLab the record is the move.
+        appendEntry(change.entry());
         if (flavor == MlflowFlavor.MLFLOW) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", model);
-            body.put("alias", alias);
-            client.delete("registered-models/alias", body);
+            body.put("name", change.model());
+            body.put("alias", change.alias());
+            if (change.version() != null) {
+                body.put("version", change.version());
+                client.post("registered-models/alias", body);
+            } else {
+                client.delete("registered-models/alias", body);
+            }
         }
-        return new AliasChange(model, alias, previous, null, true, entry);
+        return change;
     }
 
     @Override
     public void appendHistory(HistoryEntry entry) {
-        if (entry == null) {
-            throw new RegistryException("appendHistory needs an entry");
-        }
-        String model = checkModel(entry.model());
-        if (entry.action() == null || !ALIAS_PATTERN.matcher(entry.action()).matches()) {
-            throw new RegistryException("History entry for " + model + " has action '" + entry.action()
-                    + "'; use a lower-case word such as deploy, rollback, approve or reject");
-        }
+        String model = RegistryRules.checkHistoryEntry(entry);
         if (client.find("registered-models/get", MlflowClient.query("name", model)).isEmpty()) {
-            throw new RegistryException("Cannot record '" + entry.action() + "' for " + model + ": no such model in registry "
-                    + trackingUri + knownModels() + "; register it first or check the model name");
+            throw RegistryRules.noSuchModel(entry, trackingUri.toString(), models());
         }
-        appendEntry(new HistoryEntry(entry.at() != null ? entry.at() : clock.instant(), model, entry.action(), entry.version(),
-                entry.alias(), entry.previousVersion(), actor(entry.actor()), entry.reason(), entry.details()));
+        appendEntry(RegistryRules.completed(entry, clock::instant, env));
     }
 
     /** One run per entry: a single create, so concurrent appends never overwrite each other. */
@@ -535,7 +488,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
         String experimentId = experimentId(entry.model(), true).orElseThrow();
         List<Map<String, String>> tags = new ArrayList<>();
         tags.add(TagCodec.tag(TAG_KIND, KIND_HISTORY));
-        TagCodec.put(tags, TAG_ENTRY, write(entry));
+        TagCodec.put(tags, TAG_ENTRY, RegistryJson.line(entry));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("experiment_id", experimentId);
         body.put("start_time", nextStamp());
@@ -579,7 +532,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public Path modelDirectory(String model, String version) {
-        checkModel(model);
+        RegistryRules.checkModel(model);
         Remote remote = remoteVersion(model, version).orElseThrow(() -> unknownVersion(model, version));
         ModelVersion v = remote.version();
         if (v.files().isEmpty()) {
@@ -621,7 +574,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
             moveIntoPlace(staging, target, v.files());
             return target;
         } finally {
-            deleteRecursively(staging);
+            RegistryRules.deleteQuietly(staging);
         }
     }
 
@@ -631,7 +584,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
                 if (problems(target, files).isEmpty()) {
                     return; // another process finished the same download first
                 }
-                deleteRecursively(target);
+                RegistryRules.deleteQuietly(target);
             }
             Files.createDirectories(target.getParent());
             try {
@@ -721,16 +674,6 @@ public final class MlflowModelRegistry implements ModelRegistry {
             }
         }
         return contents;
-    }
-
-    /** sha256 of model.tribuo, or of the manifest in sha256sum format; the same rule as the file registry. */
-    static String versionDigest(Map<String, String> files) {
-        String model = files.get(ModelVersion.MODEL_FILE);
-        if (model != null) {
-            return model;
-        }
-        return Digests.sha256(new TreeMap<>(files).entrySet().stream()
-                .map(e -> e.getValue() + "  " + e.getKey() + "\n").collect(Collectors.joining()));
     }
 
     private static String sha256(byte[] bytes) {
@@ -836,7 +779,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
         });
         String sha256 = tags.get(TAG_SHA256);
         if (sha256 == null && files != null && !files.isEmpty()) {
-            sha256 = versionDigest(files);
+            sha256 = RegistryRules.versionDigest(files);
         }
         ModelVersion v = new ModelVersion(model, version, created, sha256, files, metrics, tags.get(TAG_GATE_STATUS), messages,
                 lineage, userTags, List.of());
@@ -889,18 +832,10 @@ public final class MlflowModelRegistry implements ModelRegistry {
             return null;
         }
         try {
-            return client.json().readValue(json, type);
+            return RegistryJson.read(json, type);
         } catch (IOException e) {
             throw new RegistryException("Tag " + tag + " of " + where + " at " + trackingUri + " is not valid JSON ("
                     + e.getMessage().lines().findFirst().orElse("") + "); it was edited outside mlgate: restore it or register a new version", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return client.json().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -934,66 +869,10 @@ public final class MlflowModelRegistry implements ModelRegistry {
         return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
     }
 
-    private String checkModel(String model) {
-        if (model == null || !PipelineConfig.MODEL_NAME.matcher(model).matches()) {
-            throw new RegistryException("Model name '" + model + "' is not valid: use lower-case letters, digits, '.', '_' and '-' "
-                    + "(pattern " + PipelineConfig.MODEL_NAME.pattern() + "), e.g. credit-risk");
-        }
-        return model;
-    }
-
-    private static void checkAlias(String alias) {
-        if (alias == null || !ALIAS_PATTERN.matcher(alias).matches()) {
-            throw new RegistryException("Alias '" + alias + "' is not valid: use " + String.join(", ", List.of(CANDIDATE, STAGING, PRODUCTION))
-                    + " or a custom lower-case name matching " + ALIAS_PATTERN.pattern());
-        }
-    }
-
     private RegistryException unknownVersion(String model, String version) {
         List<String> existing = remoteVersions(model).stream().map(r -> r.version().version()).toList();
-        if (existing.isEmpty()) {
-            return new RegistryException("Model " + model + " has no version " + version + ": it has no versions in registry " + trackingUri
-                    + knownModels() + "; register one first or check the model name");
-        }
-        return new RegistryException("Model " + model + " has no version " + version + "; existing versions: " + String.join(", ", existing)
-                + (flavor == MlflowFlavor.GITLAB ? " (GitLab versions are SemVer)" : ""));
+        return RegistryRules.unknownVersion(model, version, trackingUri.toString(), existing, this::models,
+                flavor == MlflowFlavor.GITLAB ? " (GitLab versions are SemVer)" : "");
     }
 
-    private String knownModels() {
-        List<String> models = models();
-        return models.isEmpty() ? " (the registry is empty)" : " (models: " + String.join(", ", models) + ")";
-    }
-
-    private String actor(String given) {
-        return given != null && !given.isBlank() ? given : Lineage.detectUser(env);
-    }
-
-    private String firstEnv(String... names) {
-        for (String name : names) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    private static void putIfPresent(Map<String, String> map, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            map.put(key, value);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: a leftover staging directory only costs space
-        }
-    }
 }

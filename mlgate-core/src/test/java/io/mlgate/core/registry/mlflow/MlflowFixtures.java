@@ -2,22 +2,16 @@ package io.mlgate.core.registry.mlflow;
 
 import io.mlgate.core.registry.Lineage;
 import io.mlgate.core.registry.RegisterRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.mlgate.core.registry.RegistryFixtures;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Helpers shared by the MLflow registry tests. */
+/** Helpers shared by the MLflow registry tests; the registry-neutral ones are {@link RegistryFixtures}. */
 final class MlflowFixtures {
     static final String TOKEN = "glpat-test-token";
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC);
+    static final Clock CLOCK = RegistryFixtures.CLOCK;
 
     private MlflowFixtures() {
     }
@@ -49,32 +43,7 @@ final class MlflowFixtures {
                 "a".repeat(64), "b".repeat(64), "logistic", "17", "Linux", "alice", Map.of("ci", "gitlab"));
     }
 
-    /** An artifact directory with a model file (content {@code modelText}) and a nested report. */
-    static Path artifacts(Path dir, String modelText) {
-        write(dir.resolve("model.tribuo"), modelText);
-        write(dir.resolve("report/metrics.json"), "{\"auc\":0.8}\n");
-        return dir;
-    }
-
     static RegisterRequest request(String model, Path artifactDir) {
-        return new RegisterRequest(model, artifactDir, Map.of("auc", 0.81), "PASSED",
-                List.of("[absolute - auc]: PASSED - candidate 0.8100 >= 0.75"), lineage(), Map.of("team", "risk"), "nightly retrain");
-    }
-
-    static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RegistryFixtures.request(model, artifactDir, lineage());
     }
 }

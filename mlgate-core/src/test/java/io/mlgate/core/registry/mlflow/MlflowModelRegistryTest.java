@@ -1,10 +1,10 @@
 package io.mlgate.core.registry.mlflow;
 
+import static io.mlgate.core.registry.RegistryFixtures.artifacts;
+import static io.mlgate.core.registry.RegistryFixtures.read;
 import static io.mlgate.core.registry.mlflow.MlflowFixtures.CLOCK;
 import static io.mlgate.core.registry.mlflow.MlflowFixtures.TOKEN;
-import static io.mlgate.core.registry.mlflow.MlflowFixtures.artifacts;
 import static io.mlgate.core.registry.mlflow.MlflowFixtures.env;
-import static io.mlgate.core.registry.mlflow.MlflowFixtures.read;
 import static io.mlgate.core.registry.mlflow.MlflowFixtures.registry;
 import static io.mlgate.core.registry.mlflow.MlflowFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
