@@ -64,7 +64,7 @@ final class Probe {
         ImmutableFeatureMap fmap = ds.getFeatureIDMap();
         ImmutableOutputInfo<Label> labels = ds.getOutputIDInfo();
         Bench.info("probe_tribuo_xgb_params", String.valueOf(Access.params(
-                (XGBoostClassificationTrainer) io.mlgate.core.train.TrainerFactory.create(Task.CLASSIFICATION, "xgboost", p, seed, threads))));
+                (org.tribuo.common.xgboost.XGBoostTrainer<?>) io.mlgate.core.train.TrainerFactory.create(Task.CLASSIFICATION, "xgboost", p, seed, threads))));
         Bench.time("probe_dmatrix_tribuo", reps, () -> {
             DMatrix m = Access.convert(ds, fmap, labels);
             m.dispose();
@@ -245,7 +245,7 @@ final class Probe {
             return (DMatrix) data.get(tuple);
         }
 
-        static Map<String, Object> params(XGBoostClassificationTrainer t) throws Exception {
+        static Map<String, Object> params(org.tribuo.common.xgboost.XGBoostTrainer<?> t) throws Exception {
             java.lang.reflect.Field f = org.tribuo.common.xgboost.XGBoostTrainer.class.getDeclaredField("parameters");
             f.setAccessible(true);
             @SuppressWarnings("unchecked")

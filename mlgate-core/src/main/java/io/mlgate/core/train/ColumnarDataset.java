@@ -262,6 +262,8 @@ final class ColumnarDataset<T extends Output<T>> extends MutableDataset<T> {
         /** numeric columns: the feature's rank. */
         final int[] numericRank;
         final double[] fills;
+        /** numeric columns that are neither binned nor standardised (their transform is the identity). */
+        final boolean[] plain;
         /** columns in an order whose features always come sorted, or null (sort every row). */
         final int[] order;
         final int width;
@@ -278,6 +280,11 @@ final class ColumnarDataset<T extends Output<T>> extends MutableDataset<T> {
             this.fills = fills;
             this.order = order;
             this.width = k;
+            this.plain = new boolean[k];
+            for (int c = 0; c < k; c++) {
+                FeatureEncoder.Column col = enc.columns().get(c);
+                plain[c] = col.binEdges() == null && col.mean() == null;
+            }
         }
 
         static Layout of(RawTable raw, FeatureEncoder enc) {
@@ -378,6 +385,12 @@ final class ColumnarDataset<T extends Output<T>> extends MutableDataset<T> {
             return previous == null || previous == c;
         }
 
+        /** The feature value of a numeric cell (NaN = empty) as DatasetLoader.examples computes it. */
+        private double value(int c, double cell) {
+            double v = Double.isNaN(cell) ? fills[c] : cell;
+            return plain[c] ? v : enc.transform(c, v);
+        }
+
         /** The features of one table row in rank order; returns how many. */
         int row(int r, int[] rank, double[] val) {
             int m = 0;
@@ -392,9 +405,8 @@ final class ColumnarDataset<T extends Output<T>> extends MutableDataset<T> {
                         val[m++] = 1.0;
                     }
                 } else {
-                    double v = raw.values(c)[r];
                     rank[m] = numericRank[c];
-                    val[m++] = enc.transform(c, Double.isNaN(v) ? fills[c] : v);
+                    val[m++] = value(c, raw.values(c)[r]);
                 }
             }
             if (order == null) {
@@ -449,8 +461,7 @@ final class ColumnarDataset<T extends Output<T>> extends MutableDataset<T> {
                     double[] values = raw.values(c);
                     Replay replay = new Replay();
                     for (int r : rows) {
-                        double v = values[r];
-                        replay.observe(enc.transform(c, Double.isNaN(v) ? fills[c] : v));
+                        replay.observe(value(c, values[r]));
                     }
                     infos[numericRank[c]] = replay.info(names[numericRank[c]]);
                 }
@@ -473,6 +484,7 @@ final class ColumnarDataset<T extends Output<T>> extends MutableDataset<T> {
         private long observedCount;
         private long[] keys;      // doubleToLongBits, first-seen order
         private long[] counts;
+        private int[] index;      // open addressing over keys (at most 51 of 256 slots used)
         private int size;
         // real state
         private double max = Double.NEGATIVE_INFINITY;
@@ -500,13 +512,15 @@ final class ColumnarDataset<T extends Output<T>> extends MutableDataset<T> {
             }
             if (keys != null) {
                 long bits = Double.doubleToLongBits(value);
-                int i = 0;
-                while (i < size && keys[i] != bits) {
-                    i++;
+                int slot = slot(bits);
+                int i;
+                while ((i = index[slot]) >= 0 && keys[i] != bits) {
+                    slot = (slot + 1) & (index.length - 1);
                 }
-                if (i < size) {
+                if (i >= 0) {
                     counts[i]++;
                 } else {
+                    index[slot] = size;
                     keys[size] = bits;
                     counts[size++] = 1;
                 }
@@ -518,10 +532,18 @@ final class ColumnarDataset<T extends Output<T>> extends MutableDataset<T> {
             } else {
                 keys = new long[CategoricalInfo.THRESHOLD + 2];
                 counts = new long[CategoricalInfo.THRESHOLD + 2];
+                index = new int[256];
+                Arrays.fill(index, -1);
                 keys[0] = Double.doubleToLongBits(observedValue);
                 counts[0] = observedCount;
+                index[slot(keys[0])] = 0;
                 keys[1] = Double.doubleToLongBits(value);
                 counts[1] = 1;
+                int slot = slot(keys[1]);
+                while (index[slot] >= 0) {
+                    slot = (slot + 1) & (index.length - 1);
+                }
+                index[slot] = 1;
                 size = 2;
                 observedValue = Double.NaN;
                 observedCount = 0;
@@ -529,6 +551,11 @@ final class ColumnarDataset<T extends Output<T>> extends MutableDataset<T> {
             if (keys != null && size > CategoricalInfo.THRESHOLD) {
                 toReal();
             }
+        }
+
+        private static int slot(long bits) {
+            long h = bits * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 56);
         }
 
         /** CategoricalInfo.generateRealInfo: values in ascending order, then the two-pass mean and sum of squares. */
@@ -561,6 +588,7 @@ final class ColumnarDataset<T extends Output<T>> extends MutableDataset<T> {
             real = true;
             keys = null;
             counts = null;
+            index = null;
         }
 
         VariableInfo info(String name) {

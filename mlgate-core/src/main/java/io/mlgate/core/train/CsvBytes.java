@@ -131,38 +131,46 @@ final class CsvBytes {
         boolean eof = false;
         boolean headerDone = false;
         while (true) {
-            int nl = -1;
-            for (int i = start; i < end; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
+            // the complete lines in the buffer end at its last LF (all of it at the end of the file)
+            int limit = end;
+            if (!eof) {
+                while (limit > start && buf[limit - 1] != '\n') {
+                    limit--;
                 }
             }
-            if (nl < 0) {
-                if (eof) {
-                    if (start < end) {
-                        headerDone = line(buf, start, end, headerDone, header);
+            if (limit > start) {
+                int pos = start;
+                if (!headerDone) {
+                    int nl = pos;
+                    while (nl < limit && buf[nl] != '\n') {
+                        nl++;
                     }
-                    break;
+                    header(buf, pos, nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl, header);
+                    headerDone = true;
+                    pos = Math.min(nl + 1, limit);
                 }
-                // keep the partial line, refill behind it
-                if (start > 0) {
-                    System.arraycopy(buf, start, buf, 0, end - start);
-                    end -= start;
-                    start = 0;
-                } else if (end == buf.length) {
-                    buf = Arrays.copyOf(buf, buf.length * 2);
+                while (pos < limit) {
+                    pos = line(buf, pos, limit);
                 }
-                int read = in.read(buf, end, buf.length - end);
-                if (read < 0) {
-                    eof = true;
-                } else {
-                    end += read;
-                }
-                continue;
+                start = limit;
             }
-            headerDone = line(buf, start, nl, headerDone, header);
-            start = nl + 1;
+            if (eof) {
+                break;
+            }
+            // keep the partial line, refill behind it
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, end - start);
+                end -= start;
+                start = 0;
+            } else if (end == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            int read = in.read(buf, end, buf.length - end);
+            if (read < 0) {
+                eof = true;
+            } else {
+                end += read;
+            }
         }
         if (!headerDone || n == 0) {
             throw GIVE_UP; // the slow path words "no data rows" and friends
@@ -187,70 +195,80 @@ final class CsvBytes {
         return new RawTable(csv, n, values, codes, dictionaries, labels, targets == null ? null : Arrays.copyOf(targets, n));
     }
 
-    /** One physical line (without its LF); returns whether the header has been read. */
-    private boolean line(byte[] b, int from, int to, boolean headerDone, List<String> header) throws GiveUp {
-        int end = to;
-        if (end > from && b[end - 1] == '\r') {
-            end--;
+    /**
+     * One data line starting at {@code from}, whose LF (if any) lies before {@code limit};
+     * returns where the next line starts. Fields end at a comma or the line end (LF, CRLF, or the
+     * end of the file); a CR anywhere else, or a quote that is not a whole field's, gives up.
+     */
+    private int line(byte[] b, int from, int limit) throws GiveUp {
+        int pos = from;
+        // FastCSV skips empty lines
+        if (b[pos] == '\n') {
+            return pos + 1;
         }
-        if (!headerDone) {
-            header(b, from, end, header);
-            return true;
-        }
-        if (end == from) {
-            return true; // FastCSV skips empty lines
+        if (b[pos] == '\r' && (pos + 1 == limit || b[pos + 1] == '\n')) {
+            return Math.min(pos + 2, limit);
         }
         if (n == capacity) {
             grow();
         }
-        int pos = from;
         for (int i = 0; i < width; i++) {
             int s;
             int e;
-            if (pos < end && b[pos] == '"') {
+            if (pos < limit && b[pos] == '"') {
                 s = pos + 1;
                 e = s;
-                while (e < end && b[e] != '"') {
-                    if (b[e] == '\r') {
-                        throw GIVE_UP;
+                byte x;
+                while (e < limit && (x = b[e]) != '"') {
+                    if (x == '\n' || x == '\r') {
+                        throw GIVE_UP; // a line break inside quotes
                     }
                     e++;
                 }
-                if (e == end) {
-                    throw GIVE_UP; // unbalanced, or a line break inside quotes
+                if (e == limit) {
+                    throw GIVE_UP; // unbalanced
                 }
                 pos = e + 1;
-                if (pos < end && b[pos] != ',') {
-                    throw GIVE_UP; // an escaped quote or characters after the closing quote
-                }
             } else {
                 s = pos;
                 e = pos;
-                while (e < end && b[e] != ',') {
-                    byte x = b[e];
+                byte x;
+                while (e < limit && (x = b[e]) != ',' && x != '\n') {
                     if (x == '"' || x == '\r') {
-                        throw GIVE_UP;
+                        break;
                     }
                     e++;
                 }
                 pos = e;
             }
-            // pos is at the separator or the line end
-            if (i < width - 1) {
-                if (pos == end) {
-                    throw GIVE_UP; // too few fields
+            // pos is at the separator or the line end: ',' LF, CRLF, a final CR, or the end of the file
+            boolean lineEnd;
+            if (pos == limit) {
+                lineEnd = true;
+            } else {
+                byte x = b[pos];
+                if (x == ',') {
+                    lineEnd = false;
+                } else if (x == '\n') {
+                    lineEnd = true;
+                } else if (x == '\r' && (pos + 1 == limit || b[pos + 1] == '\n')) {
+                    lineEnd = true;
+                    pos++;
+                } else {
+                    throw GIVE_UP; // a quote inside a field, chars after a closing quote, a lone CR
                 }
-                pos++;
-            } else if (pos != end) {
-                throw GIVE_UP; // too many fields
             }
+            if (lineEnd != (i == width - 1)) {
+                throw GIVE_UP; // too few or too many fields
+            }
+            pos++;
             int r = role[i];
             if (r >= 0) {
                 cell(r, b, s, e);
             }
         }
         n++;
-        return true;
+        return Math.min(pos, limit);
     }
 
     private void header(byte[] b, int from, int end, List<String> header) throws GiveUp {
