@@ -23,7 +23,7 @@ AJV_CLI_VERSION=5.0.0
 AJV_FORMATS_VERSION=3.0.1
 JS_YAML_VERSION=4.1.0
 TOOLS=${MLGATE_GITLAB_TEST_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/mlgate-gitlab-ci-test}
-COMPONENT_NAMES="validate-data train-model evaluate-gate register-model deploy-model mlgate"
+COMPONENT_NAMES="validate-data train-model evaluate-gate register-model deploy-model mlgate monitor-model"
 PASSED=0
 FAILED=0
 
@@ -108,7 +108,7 @@ make_project() {
         (cd "$REPO" && git ls-files examples/lending-club) | rsync -a --files-from=- "$REPO/" "$WORK/$1.tmp/"
         cp -r "$WORK/$1.tmp/examples/lending-club/." "$dir/"
         rm -rf "$WORK/$1.tmp"
-        sed 's#\(mlgate/components/[a-z-]*\)@0\.1\.0$#\1@$CI_COMMIT_SHA#' "$COMPONENTS/examples/.gitlab-ci.yml" >"$dir/.gitlab-ci.yml"
+        sed 's#\(mlgate/components/[a-z-]*\)@0\.1\.0$#\1@$CI_COMMIT_SHA#' "$COMPONENTS/examples/${3:-.gitlab-ci.yml}" >"$dir/.gitlab-ci.yml"
     fi
     (
         cd "$dir" && git init -q -b main && git remote add origin git@gitlab.example.com:mlgate/components.git \
@@ -142,9 +142,10 @@ expect_jobs() { # log, then job=VERDICT pairs; VERDICT "-" means the job must no
     done
 }
 
-run_test() { # name, function, args...
+run_test() { # name, function, args...; MLGATE_TEST_ONLY=<regex> runs only the tests whose name matches
     local name=$1
     shift
+    if [ -n "${MLGATE_TEST_ONLY:-}" ] && ! [[ $name =~ $MLGATE_TEST_ONLY ]]; then return 0; fi
     REASON=""
     LOG=""
     if "$@"; then pass "$name"; else fail "$name" "$REASON" "$LOG"; fi
@@ -202,8 +203,11 @@ t_component_rules() {
 t_shared_blocks() {
     # The CLI setup script and the CLI inputs are copied into every step component; they must not drift.
     local name first="" block
-    for name in validate-data train-model evaluate-gate register-model deploy-model; do
-        block=$(sed -n '/# The mlgate CLI:/,/^      set --$/p' "$COMPONENTS/templates/$name.yml"; sed -n '/^    image:/,/^    cli_command:/p' "$COMPONENTS/templates/$name.yml")
+    # (the first CLI setup of each file: monitor-model has two jobs with the same setup)
+    for name in validate-data train-model evaluate-gate register-model deploy-model monitor-model; do
+        block=$(sed -n '/# The mlgate CLI:/,/^      set --$/{p;/^      set --$/q;}' "$COMPONENTS/templates/$name.yml"; sed -n '/^    image:/,/^    cli_command:/p' "$COMPONENTS/templates/$name.yml")
+        [ "$name" != monitor-model ] || [ "$(grep -c '# The mlgate CLI:' "$COMPONENTS/templates/$name.yml")" = 2 ] \
+            || { REASON="monitor-model: expected the CLI setup in its monitor and dataset jobs"; return 1; }
         [ -n "$block" ] || { REASON="$name has no CLI setup block"; return 1; }
         if [ -z "$first" ]; then first=$block; elif [ "$block" != "$first" ]; then REASON="$name differs from validate-data"; return 1; fi
     done
@@ -453,6 +457,81 @@ t_consumer_pipeline() {
     done
 }
 
+# ---------------------------------------------------------------- continuous training (retrain.gitlab-ci.yml)
+# A prediction log and labelled outcomes as `mlgate serve --prediction-log` and a labelling process would leave
+# them: the first 40 holdout rows, answered by version 1, and what really happened to them.
+write_prediction_log() {
+    mkdir -p "$WORK/prediction-log"
+    python3 - "$WORK/retrain/data/holdout.csv" "$WORK/prediction-log/predictions.jsonl" "$WORK/outcomes.csv" <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1])))[:40]
+with open(sys.argv[2], "w") as log, open(sys.argv[3], "w") as out:
+    out.write("request_id,actual\n")
+    for i, r in enumerate(rows):
+        actual = r.pop("Class")
+        log.write(json.dumps({"request_id": f"req-{i}", "row": 0, "rows": 1, "time": "2026-05-01T10:00:00Z",
+                              "model": "credit-risk", "version": "1", "inputs": r, "prediction": "good",
+                              "score": 0.1, "probabilities": {"bad": 0.1, "good": 0.9}}) + "\n")
+        out.write(f"req-{i},{actual}\n")
+PY
+}
+
+RETRAIN_VARS=()
+retrain_vars() { # the schedule's variables: no model server here, the log and outcomes of write_prediction_log
+    RETRAIN_VARS=(--input "cli_command=$WORK/bin/mlgate" --input "registry=file:$WORK/registry-retrain"
+        --variable CI_PIPELINE_SOURCE=schedule --variable MLGATE_SERVER_URL=
+        --variable "MLGATE_PREDICTION_LOG=$WORK/prediction-log" --variable "MLGATE_OUTCOMES=$WORK/outcomes.csv")
+}
+RETRAIN_JOBS="retrain-monitor retrain-dataset retrain-validate retrain-train retrain-evaluate retrain-register"
+
+t_retrain_only_scheduled() {
+    LOG="$WORK/retrain.list"
+    retrain_vars
+    gcl "$WORK/retrain" "$LOG" --list --input "cli_command=$WORK/bin/mlgate" || { REASON="--list failed"; return 1; }
+    ! grep -q '^retrain-' "$LOG" || { REASON="retraining jobs in a push pipeline"; return 1; }
+    gcl "$WORK/retrain" "$LOG" --list "${RETRAIN_VARS[@]}" || { REASON="--list failed"; return 1; }
+    local job
+    for job in $RETRAIN_JOBS; do
+        grep -q "^$job " "$LOG" || { REASON="$job is not in a scheduled pipeline"; return 1; }
+    done
+    grep -Eq '^retrain-deploy-production +deploy +manual +false +production ' "$LOG" || { REASON="no manual production deploy"; return 1; }
+}
+
+t_retrain_runs() {
+    LOG="$WORK/retrain-true.log"
+    retrain_vars
+    # the registry has the model (version 1), as after the first deployment; then the monitor asks on demand
+    (cd "$WORK/retrain" && java -jar "$JAR" train --config mlgate.yaml --registry "file:$WORK/registry-retrain" --no-progress \
+        --set train.params.rounds=20 >"$WORK/retrain-seed.log" 2>&1 \
+        && java -jar "$JAR" register --config mlgate.yaml --registry "file:$WORK/registry-retrain" --no-progress \
+        >>"$WORK/retrain-seed.log" 2>&1) || { REASON="cannot register version 1"; LOG="$WORK/retrain-seed.log"; return 1; }
+    write_prediction_log
+    gcl "$WORK/retrain" "$LOG" "${RETRAIN_VARS[@]}" --variable MLGATE_RETRAIN=true || { REASON="gitlab-ci-local exited non-zero"; return 1; }
+    expect_jobs "$LOG" retrain-monitor=PASS retrain-dataset=PASS retrain-validate=PASS retrain-train=PASS \
+        retrain-evaluate=PASS retrain-register=PASS retrain-deploy-production=- || return 1
+    grep -q 'mlgate: monitor RETRAIN=true, MONITOR_STATUS=FAILED, RETRAIN_REASON=on demand (MLGATE_RETRAIN' "$LOG" \
+        || { REASON="the monitor did not ask for a retrain"; return 1; }
+    grep -q 'mlgate: dataset build exit code 0, 7926 training rows' "$LOG" || { REASON="the dataset job did not append 40 logged rows"; return 1; }
+    grep -q 'mlgate: register exit code 0, MODEL_NAME=credit-risk MODEL_VERSION=2' "$LOG" || { REASON="version 2 was not registered"; return 1; }
+    local history
+    history=$(cd "$WORK/retrain" && java -jar "$JAR" history --config mlgate.yaml --registry "file:$WORK/registry-retrain" 2>&1)
+    grep -q 'retrain-requested' <<<"$history" || { REASON="no retrain-requested entry in the history: $history"; return 1; }
+    grep -q '"retrain_trigger" *: *"on-demand"' "$WORK/retrain/.gitlab-ci-local/artifacts/retrain-register/mlgate-out/registration.json" \
+        || { REASON="version 2 has no retrain_trigger tag"; return 1; }
+}
+
+t_retrain_skipped() {
+    LOG="$WORK/retrain-false.log"
+    retrain_vars
+    gcl "$WORK/retrain" "$LOG" "${RETRAIN_VARS[@]}" || { REASON="gitlab-ci-local exited non-zero"; return 1; }
+    expect_jobs "$LOG" retrain-monitor=PASS retrain-dataset=PASS retrain-validate=PASS retrain-train=PASS \
+        retrain-evaluate=PASS retrain-register=PASS || return 1
+    grep -q 'mlgate: monitor RETRAIN=false' "$LOG" || { REASON="the monitor did not say RETRAIN=false"; return 1; }
+    [ "$(grep -c 'mlgate: no retrain (RETRAIN=false, MONITOR_STATUS=[A-Z]*): nothing to do' "$LOG")" -ge 4 ] \
+        || { REASON="validate, train, evaluate and register did not skip their work"; return 1; }
+    ! grep -q 'mlgate: register exit code\|mlgate: train exit code' "$LOG" || { REASON="a retraining job did its work"; return 1; }
+}
+
 cleanup() {
     [ -n "${MOCK_PID:-}" ] && kill "$MOCK_PID" 2>/dev/null
     [ -n "${SERVE_PID:-}" ] && kill "$SERVE_PID" 2>/dev/null
@@ -470,6 +549,7 @@ mkdir -p "$WORK/lint"
 write_cli_stub
 make_project component component
 make_project consumer consumer
+make_project retrain consumer retrain.gitlab-ci.yml
 echo "run-tests: gitlab-ci-local $GCL_VERSION on node $("$NODE" --version), jar $JAR, work in $WORK"
 
 run_test "tools: gitlab-ci-local $GCL_VERSION runs on Node 22 from the npm package node@22" t_tools
@@ -482,8 +562,10 @@ run_test "component rules: every step component has the same CLI setup and CLI i
 run_test "readme: catalog form, a YAML example per component, every input documented" t_readme
 run_test "lint: .gitlab-ci.yml of the component project against GitLab's CI schema" t_schema_file "$COMPONENTS/.gitlab-ci.yml" component-project
 run_test "lint: examples/.gitlab-ci.yml against GitLab's CI schema" t_schema_file "$COMPONENTS/examples/.gitlab-ci.yml" example
+run_test "lint: examples/retrain.gitlab-ci.yml against GitLab's CI schema" t_schema_file "$COMPONENTS/examples/retrain.gitlab-ci.yml" retrain-example
 run_test "lint: the rendered component project pipeline (includes and inputs expanded) against the schema" t_rendered component component
 run_test "lint: the rendered example pipeline against the schema" t_rendered consumer consumer
+run_test "lint: the rendered retrain pipeline against the schema" t_rendered retrain retrain
 run_test "inputs: a value outside options is rejected (deployment_tier=prod)" \
     t_rejects option 'deployment_tier.*not in the list of allowed options' --input deployment_tier=prod
 run_test "inputs: a value not matching the regex is rejected (model=Credit Risk)" \
@@ -505,6 +587,10 @@ run_test "gates: a stricter threshold fails evaluate and the pipeline; nothing i
 run_test "data: the drifted holdout fails validate and stops the pipeline" t_drift_fails_validate
 run_test "data: drift below a raised psi_fail is a yellow validate job" t_drift_warning_is_yellow
 run_test "component include: the example .gitlab-ci.yml with the five step components runs; staging canary deploy" t_consumer_pipeline
+
+run_test "retrain: the retraining jobs are only in scheduled pipelines; deploy stays manual" t_retrain_only_scheduled
+run_test "retrain: RETRAIN=true (on demand): dataset from the log, validate, train, evaluate, register version 2 with its trigger" t_retrain_runs
+run_test "retrain: RETRAIN=false: every retraining job ends at once, nothing is trained or registered" t_retrain_skipped
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

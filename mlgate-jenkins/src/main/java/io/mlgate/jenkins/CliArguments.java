@@ -31,6 +31,12 @@ public final class CliArguments implements Serializable {
         return this;
     }
 
+    /** Adds a flag without a value ({@code --force}). */
+    public CliArguments flag(String name) {
+        args.add(name);
+        return this;
+    }
+
     /** Adds {@code --name k=v} for each entry; an entry without '=' is a usage error named for the user. */
     public CliArguments pairs(String name, List<String> entries, String parameter) {
         if (entries == null) {

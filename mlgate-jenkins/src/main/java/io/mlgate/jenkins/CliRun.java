@@ -69,7 +69,9 @@ final class CliRun {
         keepReports(run, workspace, json, summary, log);
         MlgateRunAction.addTo(run, summary);
 
-        VerdictMapping.Outcome outcome = VerdictMapping.map(Verdict.parse(summary.status), spec.onFailure(), step);
+        VerdictMapping.Outcome outcome = StepSummary.MONITOR.equals(summary.command)
+                ? VerdictMapping.mapMonitor(exit, Verdict.parse(summary.status), spec.onFailure(), step)
+                : VerdictMapping.map(Verdict.parse(summary.status), spec.onFailure(), step);
         log.println("[mlgate] " + outcome.explanation());
         if (outcome.result() != null) {
             run.setResult(BuildResults.of(outcome.result()));

@@ -61,6 +61,14 @@ public final class StepSummary implements Serializable {
      * in {@code message}. Null in builds saved before it existed (XStream sets no defaults).
      */
     public List<Row> importance = new ArrayList<>();
+    /**
+     * monitor only: whether a retrain is needed, the fired triggers' reasons and ids, and the live metrics
+     * on labelled outcomes. Null for the other commands and in builds saved before they existed.
+     */
+    public Boolean retrain;
+    public String reason;
+    public List<String> triggers;
+    public Map<String, Double> liveMetrics;
     /** Sidecar files kept beside the build: {@code dir} under the build's mlgate folder, and their names. */
     public String dir;
     public List<String> files = new ArrayList<>();
@@ -78,6 +86,13 @@ public final class StepSummary implements Serializable {
     public List<Row> getChecks() { return checks; }
     public List<Row> getDrift() { return drift; }
     public List<Row> getImportance() { return importance == null ? List.of() : importance; }
+    public Boolean getRetrain() { return retrain; }
+    public String getReason() { return reason; }
+    public List<String> getTriggers() { return triggers == null ? List.of() : triggers; }
+    public Map<String, Double> getLiveMetrics() { return liveMetrics == null ? Map.of() : liveMetrics; }
+
+    /** The CLI command of {@code monitorModel}, whose result carries the retrain decision. */
+    static final String MONITOR = "monitor";
 
     /** Columns of the importance kept in build.xml; the full list is in the kept training.json. */
     static final int TOP_IMPORTANCE = 10;
@@ -110,6 +125,28 @@ public final class StepSummary implements Serializable {
         StepSummary s = new StepSummary();
         s.command = command;
         s.exitCode = exitCode;
+        if (MONITOR.equals(command)) {
+            // the decision is the point of the step: from the JSON, else from the documented exit code
+            Object retrain = json == null ? null : json.get("retrain");
+            s.retrain = retrain instanceof Boolean b ? b : exitCode == VerdictMapping.RETRAIN;
+            s.reason = json == null || json.get("reason") == null ? "" : String.valueOf(json.get("reason"));
+            s.triggers = new ArrayList<>();
+            s.liveMetrics = new LinkedHashMap<>();
+            if (json != null) {
+                for (Object t : Json.list(json.get("triggers"))) {
+                    s.triggers.add(String.valueOf(t));
+                }
+                Map<String, Object> live = Json.map(json.get("live_metrics"));
+                if (live != null) {
+                    live.forEach((k, v) -> {
+                        Double d = Json.number(v);
+                        if (d != null) {
+                            s.liveMetrics.put(k, d);
+                        }
+                    });
+                }
+            }
+        }
         if (json == null) {
             s.status = VerdictMapping.fromExitCode(exitCode).name();
             return s;
@@ -238,6 +275,12 @@ public final class StepSummary implements Serializable {
             top.add(m);
         }
         r.put("importance", top);
+        if (retrain != null) {
+            r.put("retrain", retrain.booleanValue());
+            r.put("reason", reason == null ? "" : reason);
+            r.put("triggers", new ArrayList<>(getTriggers()));
+            r.put("liveMetrics", new LinkedHashMap<>(getLiveMetrics()));
+        }
         return r;
     }
 }

@@ -81,7 +81,7 @@ class HpiStructureTest {
     void theExtensionIndexListsEveryStepDescriptorAndFactory() {
         String index = new String(innerEntries.get("META-INF/annotations/hudson.Extension"), StandardCharsets.ISO_8859_1);
         for (String step : List.of("ValidateDataStep", "TrainModelStep", "EvaluateGateStep", "RegisterModelStep",
-                "DeployModelStep", "RollbackModelStep")) {
+                "DeployModelStep", "RollbackModelStep", "MonitorModelStep")) {
             assertThat(index).contains("io.mlgate.jenkins." + step + "$DescriptorImpl");
         }
         assertThat(index).contains("io.mlgate.jenkins.MlgateTrendFactory", "io.mlgate.jenkins.MlgateGlobalConfiguration");
@@ -105,7 +105,8 @@ class HpiStructureTest {
     void theCliJarAndTheViewsAreInside() {
         assertThat(innerEntries).containsKeys("io/mlgate/jenkins/cli/mlgate.jar",
                 "io/mlgate/jenkins/EvaluateGateStep/config.jelly", "io/mlgate/jenkins/EvaluateGateStep/help.html",
-                "io/mlgate/jenkins/DeployModelStep/help-approvers.html", "io/mlgate/jenkins/ApprovalAction/index.jelly",
+                "io/mlgate/jenkins/DeployModelStep/help-approvers.html", "io/mlgate/jenkins/MonitorModelStep/config.jelly",
+                "io/mlgate/jenkins/MonitorModelStep/help.html", "io/mlgate/jenkins/MonitorModelStep/help-server.html", "io/mlgate/jenkins/ApprovalAction/index.jelly",
                 "io/mlgate/jenkins/MlgateRunAction/index.jelly", "io/mlgate/jenkins/MlgateJobAction/jobMain.jelly",
                 "io/mlgate/jenkins/MlgateGlobalConfiguration/config.jelly", "index.jelly");
         assertThat(outerEntries).contains("images/mlgate.svg");
@@ -114,7 +115,7 @@ class HpiStructureTest {
     @Test
     void everyStepParameterHasHelp() {
         for (String step : List.of("ValidateDataStep", "TrainModelStep", "EvaluateGateStep", "RegisterModelStep",
-                "DeployModelStep", "RollbackModelStep")) {
+                "DeployModelStep", "RollbackModelStep", "MonitorModelStep")) {
             for (String field : List.of("config", "set", "model", "registry", "output", "onFailure", "javaHome")) {
                 assertThat(innerEntries).containsKey("io/mlgate/jenkins/" + step + "/help-" + field + ".html");
             }

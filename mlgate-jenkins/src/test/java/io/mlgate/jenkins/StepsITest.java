@@ -72,8 +72,29 @@ class StepsITest {
     }
 
     @Test
+    void aRetrainAnswerLeavesTheBuildGreenAndReturnsTheDecision(JenkinsRule j) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "monitor");
+        ITestSupport.copyExample(j, p);
+        p.setDefinition(new CpsFlowDefinition("""
+                node {
+                  def m = monitorModel(config: 'lending-club/mlgate.yaml', force: true, record: false)
+                  if (m.retrain) { echo "retrain=${m.retrain} reason=${m.reason} triggers=${m.triggers}" }
+                  def n = monitorModel(config: 'lending-club/mlgate.yaml')
+                  echo "again=${n.retrain} status=${n.status}"
+                }
+                """, true));
+
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        j.assertLogContains("retrain=true reason=on demand (--force) triggers=[on-demand]", b);
+        j.assertLogContains("again=false status=INACTIVE", b);
+        assertThat(b.getAction(MlgateRunAction.class).getSteps()).extracting(StepSummary::getRetrain).containsExactly(true, false);
+    }
+
+    @Test
     void theSnippetGeneratorKnowsTheSteps(JenkinsRule j) throws Exception {
-        for (String step : new String[] {"validateData", "trainModel", "evaluateGate", "registerModel", "deployModel", "rollbackModel"}) {
+        for (String step : new String[] {"validateData", "trainModel", "evaluateGate", "registerModel", "deployModel", "rollbackModel",
+                "monitorModel"}) {
             assertThat(org.jenkinsci.plugins.workflow.steps.StepDescriptor.byFunctionName(step)).as(step).isNotNull();
         }
     }

@@ -173,7 +173,10 @@ public final class Monitor {
         }
         messages.add("[retrain]: " + status + " - " + verdict);
 
-        if (retrain && request.record()) {
+        if (retrain && request.record() && !registry.models().contains(model)) {
+            // the first training has not registered the model yet: there is no history to write to
+            messages.add("[retrain - record]: INACTIVE - " + model + " is not in the registry yet; the retrain request is not recorded");
+        } else if (retrain && request.record()) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("trigger", String.join(",", fired.stream().map(TriggerResult::trigger).toList()));
             details.put("messages", String.join("\n", fired.stream().map(TriggerResult::message).toList()));

@@ -86,4 +86,21 @@ class MonitorScheduleTest {
         assertThat(last.details()).containsEntry("trigger", "schedule");
         assertThat(Files.exists(dir.resolve(".mlgate/out/monitor.json"))).isTrue();
     }
+
+    @Test
+    void anOnDemandRetrainOfAModelNotYetRegisteredIsAnsweredButNotRecorded() throws IOException {
+        Path yaml = Files.writeString(dir.resolve("other.yaml"), """
+                model: fraud
+                label: Class
+                registry: file:registry
+                """);
+        LoadedConfig other = ConfigLoader.load(yaml, true, Map.of());
+        MonitorReport report = new Monitor(other, registry, Clock.fixed(REGISTERED, ZoneOffset.UTC))
+                .run(new Monitor.Request(null, null, null, null, "--force", true));
+
+        assertThat(report.retrain()).isTrue();
+        assertThat(report.messages()).contains(
+                "[retrain - record]: INACTIVE - fraud is not in the registry yet; the retrain request is not recorded");
+        assertThat(registry.models()).containsExactly("credit-risk");
+    }
 }
