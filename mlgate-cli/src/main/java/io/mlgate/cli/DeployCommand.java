@@ -7,6 +7,7 @@ import io.mlgate.core.pipeline.Pipeline;
 import io.mlgate.core.pipeline.StepOutcome;
 import java.time.Clock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "deploy",
@@ -35,8 +36,8 @@ final class DeployCommand extends PipelineCommand {
     @Option(names = "--promote", description = "Make the running canary the only version.")
     boolean promote;
 
-    @Option(names = "--environment", paramLabel = "ENV", description = "Ledger environment (default: deploy.environment, else production).")
-    String environment;
+    @Mixin
+    DeployTargetOptions where = new DeployTargetOptions();
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why; recorded in the ledger (default: 'mlgate deploy').")
     String reason;
@@ -44,19 +45,14 @@ final class DeployCommand extends PipelineCommand {
     @Option(names = "--actor", paramLabel = "USER", description = "Who (default: from the CI environment or the OS user).")
     String actor;
 
-    @Option(names = "--target", paramLabel = "T", description = "Override deploy.target: local | kubernetes.")
-    String target;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Override deploy.url (local server, default http://127.0.0.1:8080).")
-    String url;
 
     @Option(names = "--smoke-rows", paramLabel = "N", description = "Override deploy.smoke_rows (holdout rows checked after the change; 0 = health only).")
     Integer smokeRows;
 
     @Override
     void addOverrides(CommonOptions options) {
-        options.override("deploy.target", target);
-        options.override("deploy.url", url);
+        where.addOverrides(options);
         options.override("deploy.smoke_rows", smokeRows);
     }
 
@@ -68,7 +64,7 @@ final class DeployCommand extends PipelineCommand {
             throw new io.mlgate.core.config.ConfigException("use 'mlgate rollback --reason ...' to roll back");
         }
         String v = s == Strategy.PROMOTE ? null : pipeline.deployVersion(version, alias);
-        String env = environment != null ? environment : config.deploy().environment();
+        String env = where.environment(config);
         int p = percent != null ? percent : config.deploy().canaryPercent();
         DeployRequest request = new DeployRequest(config.model(), env, s, v, p, reason == null ? "mlgate deploy" : reason, actor);
         try (DeploymentTarget t = pipeline.deploymentTarget()) {

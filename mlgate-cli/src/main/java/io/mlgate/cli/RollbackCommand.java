@@ -7,6 +7,7 @@ import io.mlgate.core.pipeline.Pipeline;
 import io.mlgate.core.pipeline.StepOutcome;
 import java.time.Clock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rollback",
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  mlgate rollback -c mlgate.yaml --reason \"INC-42: approval rate dropped\""})
 final class RollbackCommand extends PipelineCommand {
-    @Option(names = "--environment", paramLabel = "ENV", description = "Ledger environment (default: deploy.environment, else production).")
-    String environment;
+    @Mixin
+    DeployTargetOptions where = new DeployTargetOptions();
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; recorded in the ledger.")
     String reason;
@@ -24,22 +25,17 @@ final class RollbackCommand extends PipelineCommand {
     @Option(names = "--actor", paramLabel = "USER", description = "Who (default: from the CI environment or the OS user).")
     String actor;
 
-    @Option(names = "--target", paramLabel = "T", description = "Override deploy.target: local | kubernetes.")
-    String target;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Override deploy.url.")
-    String url;
 
     @Override
     void addOverrides(CommonOptions options) {
-        options.override("deploy.target", target);
-        options.override("deploy.url", url);
+        where.addOverrides(options);
     }
 
     @Override
     StepOutcome execute(Pipeline pipeline) {
         var config = pipeline.loaded().config();
-        String env = environment != null ? environment : config.deploy().environment();
+        String env = where.environment(config);
         DeployRequest request = new DeployRequest(config.model(), env, Strategy.ROLLBACK, null, 0, reason, actor);
         try (DeploymentTarget t = pipeline.deploymentTarget()) {
             return pipeline.deploy(t, request, Clock.systemUTC());

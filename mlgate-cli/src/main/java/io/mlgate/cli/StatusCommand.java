@@ -4,6 +4,7 @@ import io.mlgate.core.deploy.DeploymentTarget;
 import io.mlgate.core.pipeline.Pipeline;
 import io.mlgate.core.pipeline.StepOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status",
@@ -12,24 +13,19 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  mlgate status -c mlgate.yaml", "  mlgate status -c mlgate.yaml --environment staging --url http://127.0.0.1:8081 --json"})
 final class StatusCommand extends PipelineCommand {
-    @Option(names = "--environment", paramLabel = "ENV", description = "Ledger environment (default: deploy.environment, else production).")
-    String environment;
+    @Mixin
+    DeployTargetOptions where = new DeployTargetOptions();
 
-    @Option(names = "--target", paramLabel = "T", description = "Override deploy.target: local | kubernetes.")
-    String target;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Override deploy.url.")
-    String url;
 
     @Override
     void addOverrides(CommonOptions options) {
-        options.override("deploy.target", target);
-        options.override("deploy.url", url);
+        where.addOverrides(options);
     }
 
     @Override
     StepOutcome execute(Pipeline pipeline) {
-        String env = environment != null ? environment : pipeline.loaded().config().deploy().environment();
+        String env = where.environment(pipeline.loaded().config());
         try (DeploymentTarget t = pipeline.deploymentTarget()) {
             return pipeline.deployStatus(t, env);
         }
