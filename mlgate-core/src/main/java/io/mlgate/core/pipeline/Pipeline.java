@@ -78,6 +78,7 @@ public final class Pipeline {
     private final Map<String, String> env;
     private ModelRegistry registry;
     private ResolvedContract contract;
+    private ReferenceProfile referenceProfile;
 
     public Pipeline(LoadedConfig loaded, Progress progress, Map<String, String> env) {
         this.loaded = loaded;
@@ -116,6 +117,15 @@ public final class Pipeline {
         return contract;
     }
 
+    /** The drift bins of the reference data, computed once per pipeline (validate and train both need them). */
+    private ReferenceProfile referenceProfile() {
+        if (referenceProfile == null) {
+            Path reference = required(config.data().referenceOrTrain(), "data.reference or data.train");
+            referenceProfile = ReferenceProfile.compute(reference, contract().contract(), config.label());
+        }
+        return referenceProfile;
+    }
+
     private Path required(String path, String key) {
         if (path == null) {
             throw new DataException("'" + key + "' is not set; add it under data: in " + loaded.sourceName() + " or pass it on the command line");
@@ -127,15 +137,15 @@ public final class Pipeline {
     public Outcomes.Validation validate(Path data) {
         Path file = data != null ? data : required(config.data().currentOrHoldout(), "data.current or data.holdout");
         ResolvedContract resolved = contract();
-        Path reference = required(config.data().referenceOrTrain(), "data.reference or data.train");
         progress.start("validate " + file.getFileName(), -1);
-        ReferenceProfile profile = ReferenceProfile.compute(reference, resolved.contract(), config.label());
+        ReferenceProfile profile = referenceProfile();
         ValidationReport report = DataValidator.validate(file, resolved.contract(), profile, config.label(), true);
         progress.done();
         List<String> messages = new ArrayList<>(report.messages());
         List<String> files = new ArrayList<>();
         if (resolved.source() == ResolvedContract.Source.INFERRED) {
-            messages.add(0, "[validate - contract]: INACTIVE - no contract found; inferred one from " + reference.getFileName()
+            messages.add(0, "[validate - contract]: INACTIVE - no contract found; inferred one from "
+                    + required(config.data().referenceOrTrain(), "data.reference or data.train").getFileName()
                     + " and wrote " + resolved.file() + " (review and commit it)");
             files.add(resolved.file().toString());
         }
@@ -158,9 +168,7 @@ public final class Pipeline {
         required(config.data().train(), "data.train");
         TrainingOutcome trained = ModelTrainer.train(loaded, contract().contract(), progress);
         trained.artifact().save(dir);
-        Path reference = required(config.data().referenceOrTrain(), "data.reference or data.train");
-        ReferenceProfile profile = ReferenceProfile.compute(reference, contract().contract(), config.label());
-        AtomicFiles.write(dir.resolve("reference-profile.json"), profile.toJson());
+        AtomicFiles.write(dir.resolve("reference-profile.json"), referenceProfile().toJson());
         List<String> files = new ArrayList<>(List.of(dir.toString()));
         List<String> messages = new ArrayList<>();
         var best = trained.best();
